@@ -1,0 +1,93 @@
+import express, { type Express } from 'express'
+import type { ViteDevServer } from 'vite'
+import { BITRIX24_CLOUD_FRAME_ANCESTORS, type Config } from './config'
+import type { Database } from './db/client'
+import { notFound } from './errors'
+import { clientPagesRouter } from './http/client-pages'
+import { accessLog } from './http/middleware/access-log'
+import { errorHandler } from './http/middleware/error-handler'
+import { requestId } from './http/middleware/request-id'
+import { securityHeaders, type FramingPolicies } from './http/middleware/security-headers'
+import { buildRouter, type RouteGroup } from './http/route'
+import type { Logger } from './logger'
+import { systemRoutes } from './modules/system'
+import { buildOpenApi } from './openapi/build-openapi'
+import { apiDocsRouter } from './openapi/docs-page'
+import { APP_VERSION } from './version'
+
+export interface AppDeps {
+  config: Config
+  database: Database
+  logger: Logger
+  /** Set in development: pages come from Vite with hot reload. */
+  vite?: ViteDevServer
+  /** Serve the client pages (off in API-only tests). */
+  servePages?: boolean
+  /** Where the production client build lives; defaults to dist/client. */
+  clientBuildDir?: string
+}
+
+/** Builds the HTTP app without listening, so tests drive it directly. */
+export function createApp(deps: AppDeps): Express {
+  const { config, logger } = deps
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', parseTrustProxy(config.TRUST_PROXY))
+  app.set('query parser', 'simple')
+
+  app.use(requestId())
+  app.use(accessLog(logger))
+  app.use(securityHeaders())
+
+  const groups: RouteGroup[] = [systemRoutes({ database: deps.database, version: APP_VERSION })]
+  const openApi = buildOpenApi(
+    {
+      title: 'Bitrix24 Implementation Requests API',
+      version: APP_VERSION,
+      description:
+        'Implementation requests from prospective Bitrix24 clients, distributed to Bitrix24 partners (at most 5 per request). ' +
+        'Errors are RFC 9457 problem details with a stable `code`.',
+    },
+    groups,
+  )
+
+  const api = express.Router()
+  api.use(express.json({ limit: config.BODY_LIMIT, strict: true }))
+  for (const group of groups) api.use(group.prefix.replace(/^\/api/, '') || '/', buildRouter(group.routes))
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApi)
+  })
+  api.use(apiDocsRouter())
+  api.use((req) => {
+    throw notFound('route_not_found', `No API route matches ${req.method} ${req.originalUrl.split('?')[0]}.`)
+  })
+  app.use('/api', api)
+
+  if (deps.servePages !== false) {
+    app.use(
+      clientPagesRouter({
+        logger,
+        framing: framingPolicies(config),
+        ...(deps.vite ? { vite: deps.vite } : {}),
+        ...(deps.clientBuildDir ? { buildDir: deps.clientBuildDir } : {}),
+      }),
+    )
+  }
+  app.use(errorHandler(logger))
+  return app
+}
+
+function framingPolicies(config: Config): FramingPolicies {
+  const portals = [...BITRIX24_CLOUD_FRAME_ANCESTORS, ...config.PORTAL_FRAME_ANCESTORS]
+  return {
+    partner: { frameAncestors: ["'self'", ...portals], connectSrc: portals },
+    'request-form': { frameAncestors: config.FORM_FRAME_ANCESTORS },
+    manager: { frameAncestors: [] },
+  }
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true
+  if (value === 'false') return false
+  return /^\d+$/.test(value) ? Number(value) : value
+}

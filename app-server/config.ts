@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs'
+import { z } from 'zod'
+
+/** Bitrix24 cloud portal domains that may frame the partner app; on-premise portals are added per install. */
+export const BITRIX24_CLOUD_FRAME_ANCESTORS = [
+  'https://*.bitrix24.com',
+  'https://*.bitrix24.eu',
+  'https://*.bitrix24.de',
+  'https://*.bitrix24.es',
+  'https://*.bitrix24.fr',
+  'https://*.bitrix24.it',
+  'https://*.bitrix24.pl',
+  'https://*.bitrix24.uk',
+  'https://*.bitrix24.in',
+  'https://*.bitrix24.com.br',
+  'https://*.bitrix24.com.tr',
+  'https://*.bitrix24.id',
+  'https://*.bitrix24.vn',
+  'https://*.bitrix24.jp',
+  'https://*.bitrix24.cn',
+  'https://*.bitrix24.ru',
+  'https://*.bitrix24.by',
+  'https://*.bitrix24.kz',
+  'https://*.bitrix24.ua',
+]
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1')
+
+const originList = z
+  .string()
+  .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^(https?:\/\/[^\s/]+|\*)$/, 'must be a list of origins like https://example.com')))
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3000),
+  PUBLIC_URL: z.url({ error: 'must be an absolute URL such as https://requests.example.com' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number({ error: 'must be a number' }).int().min(1).max(200).default(20),
+  PGLITE_DIR: z.string().min(1).default('./data'),
+  MIGRATE_ON_START: booleanFlag.default(true),
+  ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must be a size such as 100kb')
+    .default('100kb'),
+  TRUST_PROXY: z.string().default('loopback'),
+  PORTAL_FRAME_ANCESTORS: originList.default([]),
+  FORM_FRAME_ANCESTORS: originList.default(['*']),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a number' }).int().min(0).default(10_000),
+})
+
+export type Config = z.infer<typeof ConfigSchema>
+
+/** Loads `.env` from the working directory when there is one; variables already set win. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path)
+}
+
+/** Thrown when the environment does not describe a runnable configuration. */
+export class ConfigError extends Error {}
+
+/**
+ * Parses the environment into the app's configuration.
+ * @throws ConfigError whose message names the first wrong variable in one line, e.g. `PORT=abc: must be a port number`.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = ConfigSchema.safeParse(stripEmpty(env))
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const name = String(issue?.path[0] ?? 'environment')
+  const value = env[name]
+  const shown = value === undefined ? `${name} is missing` : `${name}=${isSecretName(name) ? '***' : value}`
+  throw new ConfigError(`Invalid configuration: ${shown}: ${issue?.message ?? 'invalid value'}`)
+}
+
+// An empty variable (`PORT=`) means "use the default", as in most twelve-factor apps.
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => Boolean(entry[1])))
+}
+
+function isSecretName(name: string): boolean {
+  return /SECRET|PASSWORD|TOKEN|DATABASE_URL|KEY/.test(name)
+}

@@ -1,0 +1,62 @@
+import type { z } from 'zod'
+import type { Executor } from '../db/client'
+import { jobs } from '../db/schema'
+import type { Logger } from '../logger'
+
+export interface JobContext {
+  /** How many times this job has been started, this run included. */
+  attempt: number
+  logger: Logger
+}
+
+export interface JobDefinition<P = unknown> {
+  name: string
+  payload: z.ZodType<P>
+  /** Attempts before the job is marked failed; it then waits for a manager's retry. */
+  maxAttempts?: number
+  /** Milliseconds to wait before the next attempt. Defaults to exponential backoff. */
+  backoffMs?: (attempt: number) => number
+  perform(payload: P, context: JobContext): Promise<void>
+}
+
+/** Declares a job; its payload is validated before `perform` runs. */
+export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {
+  return definition
+}
+
+export interface EnqueueOptions<P> {
+  key: string
+  payload: P
+  runAt?: Date
+  maxAttempts?: number
+}
+
+/**
+ * Writes a job in the caller's transaction (the outbox): it runs only if that transaction commits.
+ * Enqueueing the same `(name, key)` twice is a no-op, which makes callers idempotent.
+ * @returns whether a new job was written.
+ */
+export async function enqueue<P>(
+  executor: Executor,
+  job: JobDefinition<P>,
+  options: EnqueueOptions<P>,
+): Promise<boolean> {
+  const rows = await executor
+    .insert(jobs)
+    .values({
+      name: job.name,
+      key: options.key,
+      payload: job.payload.parse(options.payload) as object,
+      ...(options.runAt ? { runAt: options.runAt } : {}),
+      maxAttempts: options.maxAttempts ?? job.maxAttempts ?? 10,
+    })
+    .onConflictDoNothing({ target: [jobs.name, jobs.key] })
+    .returning({ id: jobs.id })
+  return rows.length > 0
+}
+
+/** 1 s, 2 s, 4 s … capped at one hour, with ±20 % jitter so retries of many jobs spread out. */
+export function exponentialBackoffMs(attempt: number): number {
+  const base = Math.min(3_600_000, 1_000 * 2 ** Math.max(0, attempt - 1))
+  return Math.round(base * (0.8 + Math.random() * 0.4))
+}

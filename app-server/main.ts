@@ -1,0 +1,114 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import type { ViteDevServer } from 'vite'
+import { createApp } from './app'
+import { systemClock } from './clock'
+import { ConfigError, loadConfig, loadDotEnv, type Config } from './config'
+import { openDatabase, type Database } from './db/client'
+import { runMigrations } from './db/migrate'
+import { Worker } from './jobs/worker'
+import { createLogger, type Logger } from './logger'
+
+/** A running service: what shutdown has to stop, in order. */
+interface Running {
+  server?: Server
+  worker?: Worker
+  vite?: ViteDevServer
+  database: Database
+}
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit()
+  const logger = createLogger({ level: config.LOG_LEVEL })
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    pgliteDir: config.PGLITE_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+  })
+  if (config.MIGRATE_ON_START) {
+    const applied = await runMigrations(database)
+    logger.info({ applied, database: database.driver }, applied ? 'migrations applied' : 'database schema up to date')
+  }
+
+  const running: Running = { database }
+  if (config.ROLE !== 'worker') {
+    if (config.NODE_ENV === 'development') running.vite = await startVite()
+    const app = createApp({ config, database, logger, ...(running.vite ? { vite: running.vite } : {}) })
+    running.server = await listen(app, config, logger, database)
+  }
+  if (config.ROLE !== 'web') {
+    running.worker = new Worker({ db: database.db, logger, clock: systemClock, definitions: [] })
+    running.worker.start()
+  }
+  handleShutdownSignals(running, config, logger)
+}
+
+function loadConfigOrExit(): Config {
+  try {
+    loadDotEnv()
+    return loadConfig()
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    process.stderr.write(`${error.message}\n`)
+    process.exit(1)
+  }
+}
+
+async function startVite(): Promise<ViteDevServer> {
+  const { createServer } = await import('vite')
+  return createServer({
+    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    server: { middlewareMode: true },
+    appType: 'custom',
+  })
+}
+
+function listen(
+  app: ReturnType<typeof createApp>,
+  config: Config,
+  logger: Logger,
+  database: Database,
+): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(config.PORT, config.HOST, (error?: Error) => {
+      if (error) return reject(error)
+      const { port } = server.address() as AddressInfo
+      const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST
+      logger.info({ url: `http://${host}:${port}`, database: database.driver, role: config.ROLE }, 'listening')
+      resolve(server)
+    })
+  })
+}
+
+/** SIGTERM/SIGINT: stop accepting, let requests in flight finish, stop jobs, close the database. */
+function handleShutdownSignals(running: Running, config: Config, logger: Logger): void {
+  let stopping = false
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'shutting down')
+    const force = setTimeout(() => {
+      logger.error('shutdown timed out, exiting')
+      process.exit(1)
+    }, config.SHUTDOWN_TIMEOUT_MS)
+    force.unref()
+    if (running.server) {
+      const closed = new Promise<void>((resolve) => running.server?.close(() => resolve()))
+      running.server.closeIdleConnections()
+      await closed
+    }
+    await running.worker?.stop()
+    await running.vite?.close()
+    await running.database.close()
+    logger.info('stopped')
+    process.exit(0)
+  }
+  process.once('SIGTERM', (signal) => void shutdown(signal))
+  process.once('SIGINT', (signal) => void shutdown(signal))
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})

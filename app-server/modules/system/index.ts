@@ -1,0 +1,1 @@
+export { systemRoutes, type SystemDeps } from './system.routes'

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { route } from '../../app-server/http/route'
+import { buildOpenApi } from '../../app-server/openapi/build-openapi'
+
+const Thing = z.object({ id: z.uuid(), size: z.number().int().default(1) }).meta({ id: 'TestThing' })
+
+const doc = buildOpenApi({ title: 't', version: '1', description: 'd' }, [
+  {
+    prefix: '/api',
+    routes: [
+      route({
+        method: 'post',
+        path: '/things/:thingId',
+        operationId: 'createThing',
+        summary: 'Create',
+        tags: ['Things'],
+        params: z.object({ thingId: z.uuid().meta({ description: 'The thing' }) }),
+        query: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
+        body: Thing,
+        responses: { 201: { description: 'Created', schema: Thing } },
+        problems: [
+          { status: 409, code: 'thing_taken', description: 'Taken.' },
+          { status: 409, code: 'thing_locked', description: 'Locked.' },
+        ],
+        handler: () => undefined,
+      }),
+    ],
+  },
+])
+
+describe('OpenAPI generation', () => {
+  const operation = (doc.paths as Record<string, Record<string, Record<string, unknown>>>)['/api/things/{thingId}']
+    ?.post
+
+  it('turns Express paths and zod params into OpenAPI parameters', () => {
+    expect(operation?.parameters).toEqual([
+      {
+        name: 'thingId',
+        in: 'path',
+        required: true,
+        description: 'The thing',
+        schema: expect.objectContaining({ format: 'uuid' }),
+      },
+      { name: 'dryRun', in: 'query', required: false, schema: expect.objectContaining({ enum: ['true', 'false'] }) },
+    ])
+  })
+
+  it('puts named schemas under components once, keeping input and output shapes apart', () => {
+    const schemas = (doc.components as { schemas: Record<string, { required?: string[] }> }).schemas
+    expect(schemas.TestThing?.required).toEqual(['id', 'size'])
+    expect(schemas.TestThingInput?.required).toEqual(['id'])
+    expect(schemas.Problem).toBeDefined()
+  })
+
+  it('documents every problem code of a status together', () => {
+    const responses = operation?.responses as Record<string, { description: string }>
+    expect(responses['409']?.description).toContain('`thing_taken`')
+    expect(responses['409']?.description).toContain('`thing_locked`')
+  })
+})

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig, type TestProjectConfiguration } from 'vitest/config'
+
+const shared = fileURLToPath(new URL('./shared', import.meta.url))
+
+const integration = (name: string, driver: 'pglite' | 'postgres'): TestProjectConfiguration => ({
+  test: {
+    name,
+    environment: 'node',
+    include: ['test/integration/**/*.test.ts'],
+    globalSetup: ['test/setup/database.global-setup.ts'],
+    provide: { testDatabaseDriver: driver },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+})
+
+const projects: TestProjectConfiguration[] = [
+  { test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'] } },
+  integration('integration', 'pglite'),
+  {
+    plugins: [vue()],
+    resolve: { alias: { '@shared': shared } },
+    test: {
+      name: 'client',
+      environment: 'happy-dom',
+      include: ['test/client/**/*.test.ts'],
+      setupFiles: ['test/client/setup.ts'],
+    },
+  },
+]
+// The same integration suite runs again on a real PostgreSQL server when one is given (CI does).
+if (process.env.TEST_DATABASE_URL) projects.push(integration('integration-postgres', 'postgres'))
+
+export default defineConfig({ test: { projects } })
