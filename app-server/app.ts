@@ -9,16 +9,21 @@ import { errorHandler } from './http/middleware/error-handler'
 import { requestId } from './http/middleware/request-id'
 import { securityHeaders, type FramingPolicies } from './http/middleware/security-headers'
 import { buildRouter, type RouteGroup } from './http/route'
-import type { Logger } from './logger'
+import type { AppContext } from './context'
+import { auditRoutes } from './modules/audit'
+import { managerSessionRoutes } from './modules/managers'
+import { partnerManagementRoutes } from './modules/partners'
+import { publicRequestRoutes, requestModerationRoutes } from './modules/requests'
+import { partnerRoutes } from './modules/reservations'
 import { systemRoutes } from './modules/system'
+import { territoryRoutes } from './modules/territories'
 import { buildOpenApi } from './openapi/build-openapi'
 import { apiDocsRouter } from './openapi/docs-page'
 import { APP_VERSION } from './version'
 
 export interface AppDeps {
-  config: Config
+  ctx: AppContext
   database: Database
-  logger: Logger
   /** Set in development: pages come from Vite with hot reload. */
   vite?: ViteDevServer
   /** Serve the client pages (off in API-only tests). */
@@ -29,7 +34,8 @@ export interface AppDeps {
 
 /** Builds the HTTP app without listening, so tests drive it directly. */
 export function createApp(deps: AppDeps): Express {
-  const { config, logger } = deps
+  const { ctx } = deps
+  const { config, logger } = ctx
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', parseTrustProxy(config.TRUST_PROXY))
@@ -39,7 +45,16 @@ export function createApp(deps: AppDeps): Express {
   app.use(accessLog(logger))
   app.use(securityHeaders())
 
-  const groups: RouteGroup[] = [systemRoutes({ database: deps.database, version: APP_VERSION })]
+  const groups: RouteGroup[] = [
+    systemRoutes({ database: deps.database, version: APP_VERSION }),
+    publicRequestRoutes(ctx),
+    partnerRoutes(ctx),
+    managerSessionRoutes(ctx),
+    partnerManagementRoutes(ctx),
+    territoryRoutes(ctx),
+    requestModerationRoutes(ctx),
+    auditRoutes(ctx),
+  ]
   const openApi = buildOpenApi(
     {
       title: 'Bitrix24 Implementation Requests API',
@@ -49,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
         'Errors are RFC 9457 problem details with a stable `code`.',
     },
     groups,
+    SECURITY_SCHEMES,
   )
 
   const api = express.Router()
@@ -75,6 +91,15 @@ export function createApp(deps: AppDeps): Express {
   }
   app.use(errorHandler(logger))
   return app
+}
+
+const SECURITY_SCHEMES = {
+  partnerSession: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A short-lived partner session token, bound to a portal, a partner and a Bitrix24 user.',
+  },
+  managerSession: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/manager/session.' },
 }
 
 function framingPolicies(config: Config): FramingPolicies {

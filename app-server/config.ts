@@ -28,6 +28,11 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1')
 
+const positiveInt = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+
 const originList = z
   .string()
   .transform((value) => value.split(/[\s,]+/).filter(Boolean))
@@ -60,6 +65,16 @@ const ConfigSchema = z.object({
   PORTAL_FRAME_ANCESTORS: originList.default([]),
   FORM_FRAME_ANCESTORS: originList.default(['*']),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a number' }).int().min(0).default(10_000),
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PARTNER_SESSION_TTL_SECONDS: positiveInt.default(3_600),
+  MANAGER_SESSION_TTL_HOURS: positiveInt.default(12),
+  RESERVATION_OPEN_LIMIT: positiveInt.default(10),
+  REQUEST_TTL_DAYS: positiveInt.default(30),
+  DUPLICATE_WINDOW_DAYS: positiveInt.default(30),
+  REQUEST_RATE_LIMIT: positiveInt.default(5),
+  REQUEST_RATE_WINDOW_SECONDS: positiveInt.default(3_600),
+  LOGIN_RATE_LIMIT: positiveInt.default(10),
+  PASSWORD_HASH_COST: z.enum(['standard', 'fast']).default('standard'),
 })
 
 export type Config = z.infer<typeof ConfigSchema>

@@ -7,7 +7,10 @@ import { systemClock } from './clock'
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config'
 import { openDatabase, type Database } from './db/client'
 import { runMigrations } from './db/migrate'
-import { Worker } from './jobs/worker'
+import { resolveAppSecret } from './app-secret'
+import type { AppContext } from './context'
+import { createWorker } from './jobs/registry'
+import type { Worker } from './jobs/worker'
 import { createLogger, type Logger } from './logger'
 
 /** A running service: what shutdown has to stop, in order. */
@@ -31,14 +34,21 @@ async function main(): Promise<void> {
     logger.info({ applied, database: database.driver }, applied ? 'migrations applied' : 'database schema up to date')
   }
 
+  const ctx: AppContext = {
+    db: database.db,
+    clock: systemClock,
+    logger,
+    config,
+    appSecret: resolveAppSecret(config, logger),
+  }
   const running: Running = { database }
   if (config.ROLE !== 'worker') {
     if (config.NODE_ENV === 'development') running.vite = await startVite()
-    const app = createApp({ config, database, logger, ...(running.vite ? { vite: running.vite } : {}) })
+    const app = createApp({ ctx, database, ...(running.vite ? { vite: running.vite } : {}) })
     running.server = await listen(app, config, logger, database)
   }
   if (config.ROLE !== 'web') {
-    running.worker = new Worker({ db: database.db, logger, clock: systemClock, definitions: [] })
+    running.worker = createWorker(ctx)
     running.worker.start()
   }
   handleShutdownSignals(running, config, logger)

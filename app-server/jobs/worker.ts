@@ -15,7 +15,7 @@ export interface WorkerOptions {
   db: Db
   logger: Logger
   clock: Clock
-  definitions: JobDefinition<never>[]
+  definitions: JobDefinition<unknown>[]
   recurring?: RecurringJob[]
   /** Jobs claimed per poll. */
   batchSize?: number
@@ -44,7 +44,7 @@ export class Worker {
   private stopped = true
 
   constructor(private readonly options: WorkerOptions) {
-    this.definitions = new Map(options.definitions.map((job) => [job.name, job as JobDefinition<unknown>]))
+    this.definitions = new Map(options.definitions.map((job) => [job.name, job]))
   }
 
   start(): void {

@@ -20,7 +20,7 @@ function uniqueName(label: string): string {
   return `test.${label}.${Date.now()}.${Math.random().toString(36).slice(2)}`
 }
 
-function workerFor(definitions: JobDefinition<never>[], clock: ManualClock) {
+function workerFor(definitions: JobDefinition<unknown>[], clock: ManualClock) {
   return new Worker({ db: database.db, logger: captureLogger().logger, clock, definitions, leaseMs: 60_000 })
 }
 
@@ -45,7 +45,7 @@ describe('job worker', () => {
       throw new Error('rollback')
     }).catch(() => undefined)
     await withTransaction(database.db, (tx) => enqueue(tx, job, { key: 'b', payload: { id: 'b' } }))
-    await workerFor([job as JobDefinition<never>], new ManualClock(new Date())).drain()
+    await workerFor([job], new ManualClock(new Date())).drain()
     expect(ran).toEqual(['b'])
   })
 
@@ -54,7 +54,7 @@ describe('job worker', () => {
     const job = defineJob({ name: uniqueName('idempotent'), payload: z.object({}), perform: async () => void runs++ })
     expect(await enqueue(database.db, job, { key: 'k', payload: {} })).toBe(true)
     expect(await enqueue(database.db, job, { key: 'k', payload: {} })).toBe(false)
-    await workerFor([job as JobDefinition<never>], new ManualClock(new Date())).drain()
+    await workerFor([job], new ManualClock(new Date())).drain()
     expect(runs).toBe(1)
     expect((await jobRow(job.name, 'k'))?.status).toBe('done')
   })
@@ -73,7 +73,7 @@ describe('job worker', () => {
       },
     })
     await enqueue(database.db, job, { key: 'x', payload: {} })
-    const worker = workerFor([job as JobDefinition<never>], clock)
+    const worker = workerFor([job], clock)
     await worker.runDue()
     expect(runs).toBe(1)
     await worker.runDue()
@@ -98,7 +98,7 @@ describe('job worker', () => {
       .update(jobs)
       .set({ status: 'running', attempts: 1, lockedUntil: new Date(clock.now().getTime() + 60_000) })
       .where(eq(jobs.name, job.name))
-    const worker = workerFor([job as JobDefinition<never>], clock)
+    const worker = workerFor([job], clock)
     expect(await worker.runDue()).toBe(0)
     clock.advance(61_000)
     expect(await worker.runDue()).toBe(1)
@@ -120,7 +120,7 @@ describe('job worker', () => {
       db: database.db,
       logger: captureLogger().logger,
       clock: new ManualClock(new Date()),
-      definitions: [job as JobDefinition<never>],
+      definitions: [job],
       pollIntervalMs: 10,
     })
     worker.start()
@@ -137,7 +137,7 @@ describe('job worker', () => {
       db: database.db,
       logger: captureLogger().logger,
       clock,
-      definitions: [job as JobDefinition<never>],
+      definitions: [job],
       recurring: [{ job, everyMs: 60_000 }],
     })
     await worker.drain()

@@ -6,16 +6,7 @@ import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 import { openDatabase } from '../../app-server/db/client'
 import { runMigrations } from '../../app-server/db/migrate'
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    testDatabaseDriver: 'pglite' | 'postgres'
-    /** PGlite: a migrated data directory dump each test file starts from. */
-    pgliteTemplatePath: string
-    /** PostgreSQL: the fresh, migrated database of this run. */
-    postgresUrl: string
-  }
-}
+import '../support/provided-context'
 
 /**
  * Prepares one migrated database per run: for PGlite a template dump that each test file loads (migrating

@@ -1,14 +1,20 @@
 import type { Express } from 'express'
 import { createApp } from '../../app-server/app'
+import { ManualClock } from '../../app-server/clock'
 import { loadConfig, type Config } from '../../app-server/config'
+import type { AppContext } from '../../app-server/context'
 import type { Database } from '../../app-server/db/client'
 import { captureLogger } from './captured-logger'
 import { openTestDatabase } from './test-database'
 
+export const TEST_APP_SECRET = 'test-secret-that-is-long-enough-for-hmac-0123456789'
+
 export interface TestApp {
   app: Express
+  ctx: AppContext
   database: Database
   config: Config
+  clock: ManualClock
   logLines: string[]
   close(): Promise<void>
 }
@@ -16,19 +22,22 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Serve client pages from this build directory. */
   clientBuildDir?: string
+  /** Start the clock here; it stands still until a test moves it. */
+  now?: Date | string
 }
 
-/** The real app on this file's test database, API only, with its log output captured. */
+/** The real app on this file's test database, with a movable clock and its log output captured. */
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug', ...env })
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug', PASSWORD_HASH_COST: 'fast', ...env })
   const database = await openTestDatabase()
   const { logger, lines } = captureLogger(config.LOG_LEVEL)
+  const clock = new ManualClock(options.now ?? new Date())
+  const ctx: AppContext = { db: database.db, clock, logger, config, appSecret: TEST_APP_SECRET }
   const app = createApp({
-    config,
+    ctx,
     database,
-    logger,
     servePages: Boolean(options.clientBuildDir),
     ...(options.clientBuildDir ? { clientBuildDir: options.clientBuildDir } : {}),
   })
-  return { app, database, config, logLines: lines, close: () => database.close() }
+  return { app, ctx, database, config, clock, logLines: lines, close: () => database.close() }
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { inject } from 'vitest'
 import { openDatabase, type Database } from '../../app-server/db/client'
+import './provided-context'
 
 /**
  * Opens this test file's database: a copy of the migrated PGlite template, or a connection to the run's

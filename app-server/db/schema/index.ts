@@ -1,1 +1,7 @@
+export * from './audit'
 export * from './jobs'
+export * from './managers'
+export * from './partners'
+export * from './rate-limits'
+export * from './requests'
+export * from './reservations'

@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm'
+import { char, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+
+export const requests = pgTable(
+  'requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    country: char('country', { length: 2 }).notNull(),
+    city: text('city').notNull(),
+    types: text('types').array().notNull(),
+    description: text('description').notNull(),
+    usersCount: integer('users_count').notNull(),
+    preferredLanguage: text('preferred_language').notNull(),
+    contactName: text('contact_name').notNull(),
+    contactCompany: text('contact_company'),
+    contactEmail: text('contact_email').notNull(),
+    contactPhone: text('contact_phone').notNull(),
+    consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    closeReason: text('close_reason', {
+      enum: ['fully_served', 'expired', 'withdrawn', 'rejected_spam', 'closed_by_manager'],
+    }),
+    /** Active reservations; the cap is enforced by a conditional UPDATE on this column and the CHECK below. */
+    reservedCount: integer('reserved_count').notNull().default(0),
+    statusTokenHash: text('status_token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (table) => [
+    check('requests_reserved_count_range', sql`${table.reservedCount} between 0 and 5`),
+    // The partner feed: newest open requests of one country, walked with a (created_at, id) cursor.
+    index('requests_open_feed_idx')
+      .on(table.country, table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst())
+      .where(sql`${table.status} = 'open'`),
+    index('requests_duplicate_idx').on(table.contactEmail, table.country, table.createdAt),
+    index('requests_expiry_idx')
+      .on(table.expiresAt)
+      .where(sql`${table.status} = 'open'`),
+    index('requests_created_idx').on(table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+  ],
+)

@@ -1,0 +1,43 @@
+import type { Response } from 'express'
+import { unauthorized } from '../../errors'
+
+/** The partner acting through a verified session. */
+export interface PartnerActor {
+  partnerId: string
+  portalId: string | null
+  userId: string | null
+  isAdmin: boolean
+}
+
+/** The manager acting through a verified session. */
+export interface ManagerActor {
+  managerId: string
+  sessionId: string
+  email: string
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Locals {
+      partner?: PartnerActor
+      manager?: ManagerActor
+    }
+  }
+}
+
+export function partnerOf(res: Response): PartnerActor {
+  if (!res.locals.partner) throw unauthorized('missing_session', 'Sign in through the Bitrix24 app first.')
+  return res.locals.partner
+}
+
+export function managerOf(res: Response): ManagerActor {
+  if (!res.locals.manager) throw unauthorized('missing_session', 'Sign in as a manager first.')
+  return res.locals.manager
+}
+
+/** The bearer token of a request, if it sent one. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header ?? '')
+  return match?.[1]
+}

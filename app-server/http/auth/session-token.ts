@@ -1,0 +1,69 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import { z } from 'zod'
+
+/**
+ * Compact HS256 JSON Web Tokens for partner sessions: short-lived, bound to a portal, a partner and a
+ * Bitrix24 user, and carried as bearer tokens (no cookies inside the Bitrix24 iframe).
+ */
+export const PartnerSessionClaimsSchema = z.object({
+  typ: z.literal('partner'),
+  /** The partner this portal is linked to. */
+  sub: z.uuid(),
+  portalId: z.string().nullable(),
+  userId: z.string().nullable(),
+  isAdmin: z.boolean(),
+  iat: z.number().int(),
+  exp: z.number().int(),
+})
+export type PartnerSessionClaims = z.infer<typeof PartnerSessionClaimsSchema>
+
+const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url')
+
+function signature(secret: string, data: string): Buffer {
+  return createHmac('sha256', `session:${secret}`).update(data).digest()
+}
+
+export interface PartnerSessionInput {
+  partnerId: string
+  portalId: string | null
+  userId: string | null
+  isAdmin: boolean
+}
+
+/** Signs a partner session valid for `ttlSeconds` from `now`. */
+export function signPartnerSession(secret: string, input: PartnerSessionInput, now: Date, ttlSeconds: number): string {
+  const iat = Math.floor(now.getTime() / 1000)
+  const claims: PartnerSessionClaims = {
+    typ: 'partner',
+    sub: input.partnerId,
+    portalId: input.portalId,
+    userId: input.userId,
+    isAdmin: input.isAdmin,
+    iat,
+    exp: iat + ttlSeconds,
+  }
+  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url')
+  return `${HEADER}.${payload}.${signature(secret, `${HEADER}.${payload}`).toString('base64url')}`
+}
+
+export type VerifyResult =
+  { ok: true; claims: PartnerSessionClaims } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' }
+
+/** Checks the signature in constant time, then the claims and the expiry. */
+export function verifyPartnerSession(secret: string, token: string, now: Date): VerifyResult {
+  const parts = token.split('.')
+  if (parts.length !== 3 || parts[0] !== HEADER) return { ok: false, reason: 'malformed' }
+  const [header, payload, given] = parts as [string, string, string]
+  const expected = signature(secret, `${header}.${payload}`)
+  const actual = Buffer.from(given, 'base64url')
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected))
+    return { ok: false, reason: 'bad_signature' }
+  let claims: PartnerSessionClaims
+  try {
+    claims = PartnerSessionClaimsSchema.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')))
+  } catch {
+    return { ok: false, reason: 'malformed' }
+  }
+  if (claims.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' }
+  return { ok: true, claims }
+}

@@ -1,0 +1,5 @@
+export { expireRequests } from './moderate-requests'
+export { presentContact, presentSummary, type RequestRow } from './requests.presenter'
+export { requestJobs } from './requests.jobs'
+export { publicRequestRoutes, requestModerationRoutes } from './requests.routes'
+export { hashStatusToken, statusTokenMatches } from './status-token'

@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm'
+import { queryRows, type Executor } from '../../db/client'
+
+export interface FeedRow {
+  id: string
+  country: string
+  city: string
+  types: string[]
+  description: string
+  users_count: number
+  preferred_language: string
+  created_at: Date | string
+  reserved_count: number
+  my_status: 'active' | 'released' | null
+}
+
+export interface FeedFilter {
+  partnerId: string
+  countries: string[]
+  type?: string | undefined
+  before?: { createdAt: Date; id: string } | undefined
+  limit: number
+}
+
+/**
+ * Open requests in the given countries, newest first. One small ordered index scan per country
+ * (`requests_open_feed_idx`) merged here keeps a page cheap however many requests there are.
+ */
+export async function selectFeed(db: Executor, filter: FeedFilter): Promise<FeedRow[]> {
+  if (filter.countries.length === 0) return []
+  const before = filter.before
+  return queryRows<FeedRow>(
+    db,
+    sql`select r.*, res.status as my_status
+        from unnest(${sql.param(filter.countries)}::text[]) as c(country)
+        cross join lateral (
+          select q.id, q.country, q.city, q.types, q.description, q.users_count, q.preferred_language,
+                 q.created_at, q.reserved_count
+          from requests q
+          where q.country = c.country and q.status = 'open'
+            ${filter.type ? sql`and ${filter.type} = any(q.types)` : sql``}
+            ${before ? sql`and (q.created_at, q.id) < (${before.createdAt.toISOString()}::timestamptz, ${before.id}::uuid)` : sql``}
+          order by q.created_at desc, q.id desc
+          limit ${filter.limit}
+        ) r
+        left join reservations res on res.request_id = r.id and res.partner_id = ${filter.partnerId}::uuid
+        order by r.created_at desc, r.id desc
+        limit ${filter.limit}`,
+  )
+}

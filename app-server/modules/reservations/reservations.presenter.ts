@@ -1,0 +1,51 @@
+import type { ReserveDenialCode } from '../../../shared/domain/reservation-rules'
+import type { FeedItem } from '../../../shared/schemas/feed.schema'
+import type { Reservation } from '../../../shared/schemas/reservation.schema'
+import { presentContact, presentSummary, type RequestRow } from '../requests'
+import type { FeedRow } from './feed.repository'
+import type { ReservationRow } from './reservations.repository'
+
+export function presentFeedItem(row: FeedRow, quotaLeft: number): FeedItem {
+  const denial: ReserveDenialCode | undefined =
+    row.my_status === 'active'
+      ? 'already_reserved'
+      : row.my_status === 'released'
+        ? 'reservation_previously_released'
+        : quotaLeft <= 0
+          ? 'reservation_quota_exceeded'
+          : undefined
+  const summary = presentSummary(
+    {
+      id: row.id,
+      country: row.country.trim(),
+      city: row.city,
+      types: row.types,
+      description: row.description,
+      usersCount: row.users_count,
+      preferredLanguage: row.preferred_language,
+      createdAt: new Date(row.created_at),
+      reservedCount: row.reserved_count,
+    },
+    // Holders see the text as the client typed it.
+    { reveal: row.my_status === 'active' },
+  )
+  return {
+    ...summary,
+    heldByMe: row.my_status === 'active',
+    abilities: denial ? { reserve: false, reserveDeniedReason: denial } : { reserve: true },
+  }
+}
+
+/** A reservation as its partner sees it: contacts and the full text only while it is active. */
+export function presentReservation(reservation: ReservationRow, request: RequestRow): Reservation {
+  const active = reservation.status === 'active'
+  return {
+    id: reservation.id,
+    status: reservation.status,
+    reservedAt: reservation.reservedAt.toISOString(),
+    releasedAt: reservation.releasedAt ? reservation.releasedAt.toISOString() : null,
+    request: presentSummary(request, { reveal: active }),
+    contact: active ? presentContact(request) : null,
+    abilities: { release: active },
+  }
+}

@@ -1,0 +1,217 @@
+import { and, eq } from 'drizzle-orm'
+import { z } from 'zod'
+import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
+import type { FeedQuery } from '../../../shared/schemas/feed.schema'
+import type { ReservationListQuery } from '../../../shared/schemas/reservation.schema'
+import type { AppContext } from '../../context'
+import type { Tx } from '../../db/client'
+import { requests, reservations } from '../../db/schema'
+import { withTransaction } from '../../db/transaction'
+import { AppError, conflict, forbidden, notFound } from '../../errors'
+import type { PartnerActor } from '../../http/auth/actors'
+import { decodeCursor, encodeCursor } from '../../http/cursor'
+import { recordAudit, recordAudits } from '../audit'
+import { assertEligible, coverageOf, loadSessionPartner, presentProfile } from '../partners'
+import { selectFeed } from './feed.repository'
+import { presentFeedItem, presentReservation } from './reservations.presenter'
+import {
+  countActiveReservations,
+  findReservation,
+  freeSlot,
+  selectMyReservations,
+  takeSlot,
+} from './reservations.repository'
+
+const FeedCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() })
+
+/** The partner's own profile: status, eligibility, locations and how much of the reservation quota is used. */
+export async function getMyProfile(ctx: AppContext, actor: PartnerActor) {
+  const partner = await loadSessionPartner(ctx.db, actor.partnerId)
+  const used = await countActiveReservations(ctx.db, actor.partnerId)
+  return presentProfile(partner, ctx.clock.now(), { limit: ctx.config.RESERVATION_OPEN_LIMIT, used })
+}
+
+/**
+ * Open requests in the partner's locations, newest first, with contact details masked (rules 5.2).
+ * @throws AppError the eligibility codes (403), `territory_not_covered` (403) for a country filter outside them.
+ */
+export async function listFeed(ctx: AppContext, actor: PartnerActor, query: FeedQuery) {
+  const partner = await loadSessionPartner(ctx.db, actor.partnerId)
+  assertEligible(partner, ctx.clock.now())
+  const coverage = await coverageOf(ctx.db, partner)
+  if (query.country && !coverage.includes(query.country)) {
+    throw forbidden('territory_not_covered', `${query.country} is not one of your locations.`)
+  }
+  const before = query.cursor ? decodeCursor(query.cursor, FeedCursorSchema) : undefined
+  const rows = await selectFeed(ctx.db, {
+    partnerId: partner.id,
+    countries: query.country ? [query.country] : coverage,
+    type: query.type,
+    before: before ? { createdAt: new Date(before.createdAt), id: before.id } : undefined,
+    limit: query.limit + 1,
+  })
+  const quotaLeft = ctx.config.RESERVATION_OPEN_LIMIT - (await countActiveReservations(ctx.db, partner.id))
+  const page = rows.slice(0, query.limit)
+  const last = page.at(-1)
+  return {
+    items: page.map((row) => presentFeedItem(row, quotaLeft)),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ createdAt: new Date(last.created_at).toISOString(), id: last.id })
+        : null,
+  }
+}
+
+export type ReserveResult = { created: boolean; reservation: ReturnType<typeof presentReservation> }
+
+/**
+ * Reserves a request for the partner and reveals the client's contacts (rules 5.2). At most 5 partners
+ * hold one request: the slot is taken by a conditional UPDATE in this transaction. Repeating is harmless.
+ * @throws AppError eligibility codes, `territory_not_covered`, `reservation_quota_exceeded` (403);
+ *   `request_fully_reserved`, `reservation_previously_released` (409); `request_not_found` (404).
+ */
+export async function reserveRequest(ctx: AppContext, actor: PartnerActor, requestId: string): Promise<ReserveResult> {
+  return withTransaction(ctx.db, async (tx) => {
+    const now = ctx.clock.now()
+    // The partner row lock serialises this partner's reservations, so its quota holds under concurrency.
+    const partner = await loadSessionPartner(tx, actor.partnerId, { forUpdate: true })
+    assertEligible(partner, now)
+    const [request] = await tx.select().from(requests).where(eq(requests.id, requestId))
+    if (!request) throw notFound('request_not_found', 'No open request has this id.')
+    if (!(await coverageOf(tx, partner)).includes(request.country.trim())) {
+      throw forbidden('territory_not_covered', 'The request comes from a country outside your locations.')
+    }
+    const existing = await findReservation(tx, requestId, partner.id)
+    if (existing?.status === 'active') return { created: false, reservation: presentReservation(existing, request) }
+    if (existing)
+      throw conflict(
+        'reservation_previously_released',
+        'You released this request earlier; it went back to other partners.',
+      )
+    await assertQuota(tx, ctx, partner.id)
+    const taken = await takeSlot(tx, requestId, now)
+    if (!taken) {
+      // Read again: other partners may have taken the last slots since the first read.
+      const [current] = await tx.select().from(requests).where(eq(requests.id, requestId))
+      throw refusalFor(current ?? request)
+    }
+    const [reservation] = await tx
+      .insert(reservations)
+      .values({ requestId, partnerId: partner.id, reservedByUserId: actor.userId, reservedAt: now })
+      .returning()
+    await auditReservation(tx, now, actor, 'reservation.created', reservation!.id, requestId)
+    return { created: true, reservation: presentReservation(reservation!, taken) }
+  })
+}
+
+async function assertQuota(tx: Tx, ctx: AppContext, partnerId: string): Promise<void> {
+  const used = await countActiveReservations(tx, partnerId)
+  const limit = ctx.config.RESERVATION_OPEN_LIMIT
+  if (used < limit) return
+  throw new AppError({
+    status: 403,
+    code: 'reservation_quota_exceeded',
+    title: 'Forbidden',
+    detail: `You hold ${used} open reservations, the most allowed at once (${limit}). Release or finish one first.`,
+    extensions: { limit, used },
+  })
+}
+
+function refusalFor(request: typeof requests.$inferSelect): AppError {
+  if (request.reservedCount >= MAX_RESERVATIONS_PER_REQUEST || request.closeReason === 'fully_served') {
+    return conflict('request_fully_reserved', `${MAX_RESERVATIONS_PER_REQUEST} partners hold this request already.`, {
+      limit: MAX_RESERVATIONS_PER_REQUEST,
+    })
+  }
+  return notFound('request_not_found', 'No open request has this id.')
+}
+
+async function auditReservation(
+  tx: Tx,
+  now: Date,
+  actor: PartnerActor,
+  action: string,
+  reservationId: string,
+  requestId: string,
+) {
+  const base = { at: now, actorType: 'partner' as const, actorId: actor.partnerId }
+  await recordAudits(tx, [
+    { ...base, action, entityType: 'reservation', entityId: reservationId, after: { requestId, userId: actor.userId } },
+    ...(action === 'reservation.created'
+      ? [{ ...base, action: 'contacts.revealed', entityType: 'request', entityId: requestId, after: { reservationId } }]
+      : []),
+  ])
+}
+
+/**
+ * Releases the partner's reservation: the slot frees for another partner and the contacts are no longer shown.
+ * @throws AppError `reservation_not_found` (404) when the partner holds no active reservation of the request.
+ */
+export async function releaseReservation(ctx: AppContext, actor: PartnerActor, requestId: string) {
+  return withTransaction(ctx.db, async (tx) => {
+    const now = ctx.clock.now()
+    await loadSessionPartner(tx, actor.partnerId, { forUpdate: true })
+    const [released] = await tx
+      .update(reservations)
+      .set({ status: 'released', releasedAt: now })
+      .where(
+        and(
+          eq(reservations.requestId, requestId),
+          eq(reservations.partnerId, actor.partnerId),
+          eq(reservations.status, 'active'),
+        ),
+      )
+      .returning()
+    if (!released) throw notFound('reservation_not_found', 'You hold no active reservation of this request.')
+    const request = await freeSlot(tx, requestId, now)
+    await recordAudit(tx, {
+      at: now,
+      actorType: 'partner',
+      actorId: actor.partnerId,
+      action: 'reservation.released',
+      entityType: 'reservation',
+      entityId: released.id,
+      before: { status: 'active' },
+      after: { status: 'released', requestId },
+    })
+    return presentReservation(released, request!)
+  })
+}
+
+const ReservationCursorSchema = z.object({ reservedAt: z.iso.datetime(), id: z.uuid() })
+
+/** The partner's reservations, newest first; showing contacts is recorded in the audit log. */
+export async function listMyReservations(ctx: AppContext, actor: PartnerActor, query: ReservationListQuery) {
+  await loadSessionPartner(ctx.db, actor.partnerId)
+  const before = query.cursor ? decodeCursor(query.cursor, ReservationCursorSchema) : undefined
+  const rows = await selectMyReservations(ctx.db, {
+    partnerId: actor.partnerId,
+    status: query.status,
+    before: before ? { reservedAt: new Date(before.reservedAt), id: before.id } : undefined,
+    limit: query.limit,
+  })
+  const page = rows.slice(0, query.limit)
+  const items = page.map((row) => presentReservation(row.reservation, row.request))
+  const revealed = items.filter((item) => item.contact !== null)
+  const now = ctx.clock.now()
+  await recordAudits(
+    ctx.db,
+    revealed.map((item) => ({
+      at: now,
+      actorType: 'partner' as const,
+      actorId: actor.partnerId,
+      action: 'contacts.revealed',
+      entityType: 'request',
+      entityId: item.request.id,
+      after: { reservationId: item.id },
+    })),
+  )
+  const last = page.at(-1)
+  return {
+    items,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ reservedAt: last.reservation.reservedAt.toISOString(), id: last.reservation.id })
+        : null,
+  }
+}

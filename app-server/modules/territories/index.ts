@@ -1,0 +1,2 @@
+export { isRestrictedCountry, restrictedAmong } from './territories.service'
+export { territoryRoutes } from './territories.routes'

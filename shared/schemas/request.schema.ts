@@ -1,0 +1,116 @@
+import { z } from 'zod'
+import { CountryCodeSchema } from '../domain/countries'
+import { toE164 } from '../domain/phone'
+import { RequestTypeSchema } from '../domain/request-types'
+import { MAX_RESERVATIONS_PER_REQUEST } from '../domain/reservation-rules'
+import { multiLine, singleLine } from './text'
+
+export const LanguageSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'must be a language code such as en or pt-BR')
+  .meta({ description: 'BCP 47 language code.', examples: ['en', 'de', 'pt-BR'] })
+
+export const RequestContactInputSchema = z.strictObject({
+  name: singleLine(200),
+  company: singleLine(200).optional(),
+  email: z
+    .string()
+    .trim()
+    .max(254, 'must be at most 254 characters')
+    .pipe(z.email('must be a valid e-mail address'))
+    .transform((value) => value.toLowerCase()),
+  phone: singleLine(40).describe('As typed; stored in E.164 using the request country for local numbers.'),
+})
+
+/** What a prospective client submits (rules 5.2). The same schema validates the form in the browser. */
+export const CreateRequestBodySchema = z
+  .strictObject({
+    contact: RequestContactInputSchema,
+    country: CountryCodeSchema,
+    city: singleLine(120),
+    types: z
+      .array(RequestTypeSchema)
+      .min(1, 'choose at least one')
+      .max(14, 'choose each type at most once')
+      .refine((types) => new Set(types).size === types.length, 'choose each type at most once'),
+    description: multiLine(5_000, 10),
+    usersCount: z
+      .number('must be a number')
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(1_000_000, 'must be at most 1000000'),
+    preferredLanguage: LanguageSchema,
+    consentToShareContacts: z.literal(
+      true,
+      `must be accepted: up to ${MAX_RESERVATIONS_PER_REQUEST} partners receive your contact details`,
+    ),
+    /** Left empty by people; bots fill it in. */
+    website: z.string().max(200).optional(),
+  })
+  .transform((body, ctx) => {
+    const phone = toE164(body.contact.phone, body.country)
+    if (!phone) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['contact', 'phone'],
+        message: `must be a valid phone number for ${body.country}`,
+      })
+      return z.NEVER
+    }
+    return { ...body, contact: { ...body.contact, phone } }
+  })
+  .meta({ id: 'CreateRequestBody' })
+export type CreateRequestBody = z.input<typeof CreateRequestBodySchema>
+export type CreateRequestInput = z.output<typeof CreateRequestBodySchema>
+
+export const CreatedRequestSchema = z
+  .object({
+    id: z.uuid(),
+    status: z.literal('open'),
+    statusToken: z
+      .string()
+      .meta({ description: 'Private token for the status page; shown once, stored only as a hash.' }),
+  })
+  .meta({ id: 'CreatedRequest' })
+export type CreatedRequest = z.infer<typeof CreatedRequestSchema>
+
+export const DuplicateRequestSchema = z
+  .object({
+    id: z.uuid(),
+    duplicate: z.literal(true),
+    message: z.string(),
+  })
+  .meta({ id: 'DuplicateRequest' })
+export type DuplicateRequest = z.infer<typeof DuplicateRequestSchema>
+
+export const RequestStatusSchema = z.enum(['open', 'closed'])
+export const RequestCloseReasonSchema = z.enum([
+  'fully_served',
+  'expired',
+  'withdrawn',
+  'rejected_spam',
+  'closed_by_manager',
+])
+export type RequestCloseReason = z.infer<typeof RequestCloseReasonSchema>
+
+export const ReservationCountSchema = z.object({
+  taken: z.number().int().min(0).max(MAX_RESERVATIONS_PER_REQUEST),
+  limit: z.literal(MAX_RESERVATIONS_PER_REQUEST),
+})
+
+/** A request as any eligible partner in its location sees it: no contacts, contact details in the text masked. */
+export const RequestSummarySchema = z
+  .object({
+    id: z.uuid(),
+    country: z.string(),
+    city: z.string(),
+    types: z.array(RequestTypeSchema),
+    description: z.string(),
+    usersCount: z.number().int(),
+    preferredLanguage: z.string(),
+    createdAt: z.iso.datetime(),
+    reservations: ReservationCountSchema,
+  })
+  .meta({ id: 'RequestSummary' })
+export type RequestSummary = z.infer<typeof RequestSummarySchema>
