@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CountryCodeSchema } from '../domain/countries'
+import { CountryCodeSchema, isCountryCode } from '../domain/countries'
 import { toE164 } from '../domain/phone'
 import { RequestTypeSchema } from '../domain/request-types'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../domain/reservation-rules'
@@ -22,6 +22,11 @@ export const RequestContactInputSchema = z.strictObject({
     .transform((value) => value.toLowerCase()),
   phone: singleLine(40).describe('As typed; stored in E.164 using the request country for local numbers.'),
 })
+
+function phoneAndCountryReadable(value: unknown): boolean {
+  const body = value as { contact?: { phone?: unknown }; country?: unknown } | undefined
+  return typeof body?.contact?.phone === 'string' && typeof body.country === 'string' && isCountryCode(body.country.trim().toUpperCase())
+}
 
 /** What a prospective client submits (rules 5.2). The same schema validates the form in the browser. */
 export const CreateRequestBodySchema = z
@@ -48,18 +53,13 @@ export const CreateRequestBodySchema = z
     /** Left empty by people; bots fill it in. */
     website: z.string().max(200).optional(),
   })
-  .transform((body, ctx) => {
-    const phone = toE164(body.contact.phone, body.country)
-    if (!phone) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['contact', 'phone'],
-        message: `must be a valid phone number for ${body.country}`,
-      })
-      return z.NEVER
-    }
-    return { ...body, contact: { ...body.contact, phone } }
+  .refine((body) => toE164(body.contact.phone, body.country) !== undefined, {
+    path: ['contact', 'phone'],
+    message: 'must be a valid phone number for the chosen country',
+    // Checked even when other fields are wrong, so every invalid field is reported at once.
+    when: ({ value }) => phoneAndCountryReadable(value),
   })
+  .transform((body) => ({ ...body, contact: { ...body.contact, phone: toE164(body.contact.phone, body.country) ?? body.contact.phone } }))
   .meta({ id: 'CreateRequestBody' })
 export type CreateRequestBody = z.input<typeof CreateRequestBodySchema>
 export type CreateRequestInput = z.output<typeof CreateRequestBodySchema>

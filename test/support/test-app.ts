@@ -1,10 +1,11 @@
-import type { Express } from 'express'
+import express, { type Express } from 'express'
 import { createApp } from '../../app-server/app'
 import { ManualClock } from '../../app-server/clock'
 import { loadConfig, type Config } from '../../app-server/config'
 import type { AppContext } from '../../app-server/context'
 import type { Database } from '../../app-server/db/client'
 import { captureLogger } from './captured-logger'
+import { LeakRecorder } from './leak-recorder'
 import { openTestDatabase } from './test-database'
 
 export const TEST_APP_SECRET = 'test-secret-that-is-long-enough-for-hmac-0123456789'
@@ -16,6 +17,7 @@ export interface TestApp {
   config: Config
   clock: ManualClock
   logLines: string[]
+  recorder: LeakRecorder
   close(): Promise<void>
 }
 
@@ -33,11 +35,31 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const { logger, lines } = captureLogger(config.LOG_LEVEL)
   const clock = new ManualClock(options.now ?? new Date())
   const ctx: AppContext = { db: database.db, clock, logger, config, appSecret: TEST_APP_SECRET }
-  const app = createApp({
+  const recorder = new LeakRecorder(database.db, ctx.appSecret, () => clock.now())
+  const app = express()
+  app.set('trust proxy', 'loopback')
+  app.use(recorder.middleware())
+  app.use(
+    createApp({
+      ctx,
+      database,
+      servePages: Boolean(options.clientBuildDir),
+      ...(options.clientBuildDir ? { clientBuildDir: options.clientBuildDir } : {}),
+    }),
+  )
+  return {
+    app,
     ctx,
     database,
-    servePages: Boolean(options.clientBuildDir),
-    ...(options.clientBuildDir ? { clientBuildDir: options.clientBuildDir } : {}),
-  })
-  return { app, ctx, database, config, clock, logLines: lines, close: () => database.close() }
+    config,
+    clock,
+    logLines: lines,
+    recorder,
+    // Every test file ends by proving it leaked no client contact to a partner without a reservation, or to a log.
+    close: async () => {
+      const leaks = [...(await recorder.leaks()), ...(await recorder.logLeaks(lines)).map((line) => `log: ${line}`)]
+      await database.close()
+      if (leaks.length > 0) throw new Error(`Client contact data leaked:\n${leaks.slice(0, 20).join('\n')}`)
+    },
+  }
 }
