@@ -25,7 +25,11 @@ export const RequestContactInputSchema = z.strictObject({
 
 function phoneAndCountryReadable(value: unknown): boolean {
   const body = value as { contact?: { phone?: unknown }; country?: unknown } | undefined
-  return typeof body?.contact?.phone === 'string' && typeof body.country === 'string' && isCountryCode(body.country.trim().toUpperCase())
+  return (
+    typeof body?.contact?.phone === 'string' &&
+    typeof body.country === 'string' &&
+    isCountryCode(body.country.trim().toUpperCase())
+  )
 }
 
 /** What a prospective client submits (rules 5.2). The same schema validates the form in the browser. */
@@ -59,7 +63,10 @@ export const CreateRequestBodySchema = z
     // Checked even when other fields are wrong, so every invalid field is reported at once.
     when: ({ value }) => phoneAndCountryReadable(value),
   })
-  .transform((body) => ({ ...body, contact: { ...body.contact, phone: toE164(body.contact.phone, body.country) ?? body.contact.phone } }))
+  .transform((body) => ({
+    ...body,
+    contact: { ...body.contact, phone: toE164(body.contact.phone, body.country) ?? body.contact.phone },
+  }))
   .meta({ id: 'CreateRequestBody' })
 export type CreateRequestBody = z.input<typeof CreateRequestBodySchema>
 export type CreateRequestInput = z.output<typeof CreateRequestBodySchema>
