@@ -1,8 +1,4 @@
-import { fileURLToPath } from 'node:url'
-import vue from '@vitejs/plugin-vue'
 import { defineConfig, type TestProjectConfiguration } from 'vitest/config'
-
-const shared = fileURLToPath(new URL('./shared', import.meta.url))
 
 const integration = (name: string, driver: 'pglite' | 'postgres'): TestProjectConfiguration => ({
   test: {
@@ -20,8 +16,8 @@ const projects: TestProjectConfiguration[] = [
   { test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'] } },
   integration('integration', 'pglite'),
   {
-    plugins: [vue()],
-    resolve: { alias: { '@shared': shared } },
+    // The client build's own plugins and aliases (Vue, the Bitrix24 UI kit, @shared).
+    extends: './vite.config.ts',
     test: {
       name: 'client',
       environment: 'happy-dom',

@@ -69,7 +69,7 @@ describe('client requests (rules 5.2)', () => {
     expect(
       (
         await submit(
-          requestBody({ contact, country: 'AT', types: ['training'], contact: { ...contact, phone: '+43 1 5050505' } }),
+          requestBody({ country: 'AT', types: ['training'], contact: { ...contact, phone: '+43 1 5050505' } }),
         )
       ).status,
     ).toBe(201)

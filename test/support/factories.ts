@@ -8,6 +8,14 @@ import type { CreateRequestBody } from '../../shared/schemas/request.schema'
 import type { TestApp } from './test-app'
 
 let sequence = 0
+let phoneSequence = Math.floor(Math.random() * 1_000_000)
+
+// Berlin numbers with a per-process prefix and a running suffix: unique across the files sharing a database.
+const phonePrefix = 100 + Math.floor(Math.random() * 900)
+function uniquePhone(): string {
+  phoneSequence = (phoneSequence + 1) % 1_000_000
+  return `+4930${phonePrefix}${String(phoneSequence).padStart(6, '0')}`
+}
 const next = () => `${Date.now().toString(36)}${(sequence++).toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
 export type PartnerOverrides = Partial<typeof partners.$inferInsert> & { additional?: string[] }
@@ -91,7 +99,7 @@ export async function givenRequest(t: TestApp, overrides: Partial<typeof request
       contactName: `Client ${next()}`,
       contactCompany: 'Client Ltd',
       contactEmail: `client.${next()}@example.com`,
-      contactPhone: `+4930${Math.floor(1_000_000 + Math.random() * 8_999_999)}`,
+      contactPhone: uniquePhone(),
       consentedAt: now,
       statusTokenHash: newStatusToken().hash,
       createdAt: now,

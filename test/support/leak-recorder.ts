@@ -11,7 +11,7 @@ interface RecordedResponse {
   /** The calling partner, or null for public callers. */
   partnerId: string | null
   /** Requests the partner held an active reservation of when the response was sent. */
-  held: Promise<Set<string>>
+  held: Set<string>
 }
 
 /**
@@ -35,11 +35,18 @@ export class LeakRecorder {
       const verified = token ? verifyPartnerSession(this.secret, token, this.now()) : undefined
       const partnerId = verified?.ok ? verified.claims.sub : null
       const send = res.send.bind(res)
+      // The response goes out only once the caller's holdings are read, so later requests cannot change them first.
       res.send = (body?: unknown) => {
         const text =
           typeof body === 'string' ? body : Buffer.isBuffer(body) ? body.toString('utf8') : JSON.stringify(body ?? '')
-        this.responses.push({ path, body: text, partnerId, held: this.heldBy(partnerId) })
-        return send(body)
+        void this.heldBy(partnerId).then(
+          (held) => {
+            this.responses.push({ path, body: text, partnerId, held })
+            send(body)
+          },
+          (error: unknown) => res.destroy(error instanceof Error ? error : new Error(String(error))),
+        )
+        return res
       }
       next()
     }
@@ -54,8 +61,11 @@ export class LeakRecorder {
     return new Set(rows.map((row) => row.requestId))
   }
 
-  /** Contact values that identify one request: e-mails, phones, and names no other request shares. */
-  async contactValues(): Promise<Map<string, string>> {
+  /**
+   * Contact values and the requests carrying them: e-mails and phones (also when typed into text), and names
+   * as whole JSON strings, so a name that happens to be part of other text is not taken for a leak.
+   */
+  async contactValues(): Promise<Map<string, Set<string>>> {
     const rows = await this.db
       .select({
         id: requests.id,
@@ -66,11 +76,12 @@ export class LeakRecorder {
       .from(requests)
     const nameCount = new Map<string, number>()
     for (const row of rows) nameCount.set(row.name, (nameCount.get(row.name) ?? 0) + 1)
-    const values = new Map<string, string>()
+    const values = new Map<string, Set<string>>()
+    const add = (value: string, id: string) => values.set(value, (values.get(value) ?? new Set()).add(id))
     for (const row of rows) {
-      values.set(row.email, row.id)
-      values.set(row.phone, row.id)
-      if (nameCount.get(row.name) === 1 && row.name.length >= 6) values.set(row.name, row.id)
+      add(row.email, row.id)
+      add(row.phone, row.id)
+      if (nameCount.get(row.name) === 1) add(JSON.stringify(row.name), row.id)
     }
     return values
   }
@@ -80,11 +91,13 @@ export class LeakRecorder {
     const values = await this.contactValues()
     const found: string[] = []
     for (const response of this.responses) {
-      const held = await response.held
-      for (const [value, requestId] of values) {
-        if (response.body.includes(value) && !held.has(requestId)) {
+      const held = response.held
+      for (const [value, requestIds] of values) {
+        // A value shared by several requests is fine when the caller holds any of them.
+        if (containsValue(response.body, value) && ![...requestIds].some((id) => held.has(id))) {
+          const ids = [...requestIds].join(', ')
           found.push(
-            `${response.path} (partner ${response.partnerId ?? 'public'}) revealed a contact of request ${requestId}`,
+            `${response.path} (partner ${response.partnerId ?? 'public'}) revealed a contact of request ${ids}`,
           )
         }
       }
@@ -95,10 +108,22 @@ export class LeakRecorder {
   /** Log lines that contain any contact value. */
   async logLeaks(lines: string[]): Promise<string[]> {
     const values = [...(await this.contactValues()).keys()]
-    return lines.filter((line) => values.some((value) => line.includes(value)))
+    return lines.filter((line) => values.some((value) => containsValue(line, value)))
   }
 
   get responseCount(): number {
     return this.responses.length
   }
+}
+
+/** Whether `text` holds `value` as a whole token: +4930123 is not found inside +49301234, nor a@b.de inside xa@b.de. */
+function containsValue(text: string, value: string): boolean {
+  let from = text.indexOf(value)
+  while (from !== -1) {
+    const before = text[from - 1] ?? ''
+    const after = text.slice(from + value.length, from + value.length + 2)
+    if (!/[\w.%+-]/.test(before) && !/^([\w-]|\.\w)/.test(after)) return true
+    from = text.indexOf(value, from + 1)
+  }
+  return false
 }

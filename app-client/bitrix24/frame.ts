@@ -1,0 +1,68 @@
+import type { B24Frame } from '@bitrix24/b24jssdk'
+
+/** The one B24Frame of the page, or the fact that the page is not inside a Bitrix24 portal. */
+export type PortalConnection = { kind: 'outside-portal' } | { kind: 'ready'; frame: B24Frame }
+
+/** How long the portal may take to answer the SDK's handshake before we call the connection failed. */
+export const FRAME_INIT_TIMEOUT_MS = 10_000
+
+/** Bitrix24 names the app iframe `<domain>|<0|1>|<APP_SID>`; the SDK reads the portal origin from it. */
+const FRAME_NAME = /^[^|]+\|[01]\|[^|]+$/
+
+/**
+ * Whether Bitrix24 opened this page in its app iframe. Checked before loading the SDK, because the SDK's own
+ * handshake waits for an answer from the parent window that a plain browser tab never gets.
+ */
+export function isInsidePortalFrame(win: Window = window): boolean {
+  if (win.parent === win) return false
+  const query = new URLSearchParams(win.location.search)
+  return (query.has('DOMAIN') && query.has('APP_SID')) || FRAME_NAME.test(win.name)
+}
+
+let connection: Promise<PortalConnection> | undefined
+
+/**
+ * Connects to the portal once per page and caches the result; the only caller of `initializeB24Frame()`.
+ * A failed attempt is forgotten so that a later call can try again.
+ * @throws the SDK's error, or an Error after FRAME_INIT_TIMEOUT_MS without an answer from the portal.
+ */
+export function connectToPortal(): Promise<PortalConnection> {
+  if (connection) return connection
+  const attempt = openConnection()
+  connection = attempt
+  attempt.catch(() => {
+    if (connection === attempt) connection = undefined
+  })
+  return attempt
+}
+
+async function openConnection(): Promise<PortalConnection> {
+  if (!isInsidePortalFrame()) return { kind: 'outside-portal' }
+  // Loaded only inside a portal: the SDK is the largest dependency and useless anywhere else.
+  const { initializeB24Frame } = await import('@bitrix24/b24jssdk')
+  const frame = await withTimeout(initializeB24Frame(), FRAME_INIT_TIMEOUT_MS)
+  return { kind: 'ready', frame }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The Bitrix24 portal did not answer within ${ms} ms`)), ms)
+    promise.then(resolve, reject).finally(() => clearTimeout(timer))
+  })
+}
+
+/** Host name of the portal, e.g. `company.bitrix24.com`. */
+export function portalDomain(frame: B24Frame): string {
+  return new URL(frame.getTargetOrigin()).host
+}
+
+/** Bitrix24 interface language of the current user (`en`, `de`, `la` for Spanish, …). */
+export function portalLanguage(frame: B24Frame): string {
+  return frame.getLang()
+}
+
+/** Lets the portal size the iframe to the page, so the app never shows a second scrollbar. */
+export async function fitFrameToContent(frame: B24Frame): Promise<void> {
+  // Resizing is cosmetic: a portal that ignores it must not break the app.
+  await frame.parent.fitWindow().catch(() => undefined)
+}
