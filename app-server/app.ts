@@ -43,7 +43,9 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(requestId())
   app.use(accessLog(logger))
-  app.use(securityHeaders())
+  // Vite's hot reload talks over its own websocket in development.
+  const devConnectSrc = deps.vite ? ['ws:'] : []
+  app.use(securityHeaders({ connectSrc: devConnectSrc }))
 
   const groups: RouteGroup[] = [
     systemRoutes({ database: deps.database, version: APP_VERSION }),
@@ -83,7 +85,7 @@ export function createApp(deps: AppDeps): Express {
     app.use(
       clientPagesRouter({
         logger,
-        framing: framingPolicies(config),
+        framing: framingPolicies(config, devConnectSrc),
         ...(deps.vite ? { vite: deps.vite } : {}),
         ...(deps.clientBuildDir ? { buildDir: deps.clientBuildDir } : {}),
       }),
@@ -102,12 +104,12 @@ const SECURITY_SCHEMES = {
   managerSession: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/manager/session.' },
 }
 
-function framingPolicies(config: Config): FramingPolicies {
+function framingPolicies(config: Config, connectSrc: string[]): FramingPolicies {
   const portals = [...BITRIX24_CLOUD_FRAME_ANCESTORS, ...config.PORTAL_FRAME_ANCESTORS]
   return {
-    partner: { frameAncestors: ["'self'", ...portals], connectSrc: portals },
-    'request-form': { frameAncestors: config.FORM_FRAME_ANCESTORS },
-    manager: { frameAncestors: [] },
+    partner: { frameAncestors: ["'self'", ...portals], connectSrc: [...portals, ...connectSrc] },
+    'request-form': { frameAncestors: config.FORM_FRAME_ANCESTORS, connectSrc },
+    manager: { frameAncestors: [], connectSrc },
   }
 }
 

@@ -24,10 +24,18 @@ const BASE_DIRECTIVES = {
   upgradeInsecureRequests: null,
 }
 
+export interface SecurityOptions {
+  /** Extra connect-src sources, e.g. `ws:` for Vite's hot reload in development. */
+  connectSrc?: string[]
+}
+
 /** Security headers for every response: nothing may frame it unless a page's policy says otherwise. */
-export function securityHeaders(): RequestHandler {
+export function securityHeaders(options: SecurityOptions = {}): RequestHandler {
   return helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: BASE_DIRECTIVES },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { ...BASE_DIRECTIVES, connectSrc: ["'self'", ...(options.connectSrc ?? [])] },
+    },
     crossOriginEmbedderPolicy: false,
     xFrameOptions: { action: 'deny' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
