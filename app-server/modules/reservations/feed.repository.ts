@@ -32,7 +32,7 @@ export async function selectFeed(db: Executor, filter: FeedFilter): Promise<Feed
   return queryRows<FeedRow>(
     db,
     sql`select r.*, res.status as my_status
-        from unnest(${sql.param(filter.countries)}::text[]) as c(country)
+        from unnest(${sql.param(filter.countries)}::char(2)[]) as c(country)
         cross join lateral (
           select q.id, q.country, q.city, q.types, q.description, q.users_count, q.preferred_language,
                  q.created_at, q.reserved_count

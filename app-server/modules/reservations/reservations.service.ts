@@ -4,31 +4,40 @@ import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation
 import type { FeedQuery } from '../../../shared/schemas/feed.schema'
 import type { ReservationListQuery } from '../../../shared/schemas/reservation.schema'
 import type { AppContext } from '../../context'
-import type { Tx } from '../../db/client'
+import type { Executor, Tx } from '../../db/client'
 import { requests, reservations } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { AppError, conflict, forbidden, notFound } from '../../errors'
 import type { PartnerActor } from '../../http/auth/actors'
 import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { recordAudit, recordAudits } from '../audit'
-import { assertEligible, coverageOf, loadSessionPartner, presentProfile } from '../partners'
+import { assertEligible, presentProfile } from '../partners'
 import { selectFeed } from './feed.repository'
 import { presentFeedItem, presentReservation } from './reservations.presenter'
-import {
-  countActiveReservations,
-  findReservation,
-  freeSlot,
-  selectMyReservations,
-  takeSlot,
-} from './reservations.repository'
+import { loadPartnerFacts } from './partner-facts.repository'
+import { freeSlot, selectMyReservations } from './reservations.repository'
+import { takeSlot } from './take-slot.repository'
 
 const FeedCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() })
 
 /** The partner's own profile: status, eligibility, locations and how much of the reservation quota is used. */
 export async function getMyProfile(ctx: AppContext, actor: PartnerActor) {
-  const partner = await loadSessionPartner(ctx.db, actor.partnerId)
-  const used = await countActiveReservations(ctx.db, actor.partnerId)
-  return presentProfile(partner, ctx.clock.now(), { limit: ctx.config.RESERVATION_OPEN_LIMIT, used })
+  const facts = await sessionFacts(ctx.db, actor.partnerId)
+  return presentProfile(facts.partner, ctx.clock.now(), {
+    limit: ctx.config.RESERVATION_OPEN_LIMIT,
+    used: facts.activeReservations,
+  })
+}
+
+/** @throws AppError `partner_not_found` (403) when the session's partner no longer exists. */
+async function sessionFacts(
+  executor: Executor,
+  partnerId: string,
+  options: Parameters<typeof loadPartnerFacts>[2] = {},
+) {
+  const facts = await loadPartnerFacts(executor, partnerId, options)
+  if (!facts) throw forbidden('partner_not_found', 'The partner account of this session no longer exists.')
+  return facts
 }
 
 /**
@@ -36,9 +45,8 @@ export async function getMyProfile(ctx: AppContext, actor: PartnerActor) {
  * @throws AppError the eligibility codes (403), `territory_not_covered` (403) for a country filter outside them.
  */
 export async function listFeed(ctx: AppContext, actor: PartnerActor, query: FeedQuery) {
-  const partner = await loadSessionPartner(ctx.db, actor.partnerId)
+  const { partner, coverage, activeReservations } = await sessionFacts(ctx.db, actor.partnerId)
   assertEligible(partner, ctx.clock.now())
-  const coverage = await coverageOf(ctx.db, partner)
   if (query.country && !coverage.includes(query.country)) {
     throw forbidden('territory_not_covered', `${query.country} is not one of your locations.`)
   }
@@ -50,7 +58,7 @@ export async function listFeed(ctx: AppContext, actor: PartnerActor, query: Feed
     before: before ? { createdAt: new Date(before.createdAt), id: before.id } : undefined,
     limit: query.limit + 1,
   })
-  const quotaLeft = ctx.config.RESERVATION_OPEN_LIMIT - (await countActiveReservations(ctx.db, partner.id))
+  const quotaLeft = ctx.config.RESERVATION_OPEN_LIMIT - activeReservations
   const page = rows.slice(0, query.limit)
   const last = page.at(-1)
   return {
@@ -74,38 +82,33 @@ export async function reserveRequest(ctx: AppContext, actor: PartnerActor, reque
   return withTransaction(ctx.db, async (tx) => {
     const now = ctx.clock.now()
     // The partner row lock serialises this partner's reservations, so its quota holds under concurrency.
-    const partner = await loadSessionPartner(tx, actor.partnerId, { forUpdate: true })
-    assertEligible(partner, now)
-    const [request] = await tx.select().from(requests).where(eq(requests.id, requestId))
-    if (!request) throw notFound('request_not_found', 'No open request has this id.')
-    if (!(await coverageOf(tx, partner)).includes(request.country.trim())) {
-      throw forbidden('territory_not_covered', 'The request comes from a country outside your locations.')
+    const facts = await sessionFacts(tx, actor.partnerId, { forUpdate: true, requestId })
+    assertEligible(facts.partner, now)
+    if (facts.existing?.status === 'active') {
+      const [request] = await tx.select().from(requests).where(eq(requests.id, requestId))
+      const [reservation] = await tx.select().from(reservations).where(eq(reservations.id, facts.existing.id))
+      return { created: false, reservation: presentReservation(reservation!, request!) }
     }
-    const existing = await findReservation(tx, requestId, partner.id)
-    if (existing?.status === 'active') return { created: false, reservation: presentReservation(existing, request) }
-    if (existing)
+    if (facts.existing) {
       throw conflict(
         'reservation_previously_released',
         'You released this request earlier; it went back to other partners.',
       )
-    await assertQuota(tx, ctx, partner.id)
-    const taken = await takeSlot(tx, requestId, now)
-    if (!taken) {
-      // Read again: other partners may have taken the last slots since the first read.
-      const [current] = await tx.select().from(requests).where(eq(requests.id, requestId))
-      throw refusalFor(current ?? request)
     }
-    const [reservation] = await tx
-      .insert(reservations)
-      .values({ requestId, partnerId: partner.id, reservedByUserId: actor.userId, reservedAt: now })
-      .returning()
-    await auditReservation(tx, now, actor, 'reservation.created', reservation!.id, requestId)
-    return { created: true, reservation: presentReservation(reservation!, taken) }
+    assertQuota(ctx, facts.activeReservations)
+    const taken = await takeSlot(tx, {
+      requestId,
+      partnerId: actor.partnerId,
+      userId: actor.userId,
+      coverage: facts.coverage,
+      now,
+    })
+    if (!taken) throw await refusalFor(tx, requestId, facts.coverage)
+    return { created: true, reservation: presentReservation(taken.reservation, taken.request) }
   })
 }
 
-async function assertQuota(tx: Tx, ctx: AppContext, partnerId: string): Promise<void> {
-  const used = await countActiveReservations(tx, partnerId)
+function assertQuota(ctx: AppContext, used: number): void {
   const limit = ctx.config.RESERVATION_OPEN_LIMIT
   if (used < limit) return
   throw new AppError({
@@ -117,30 +120,19 @@ async function assertQuota(tx: Tx, ctx: AppContext, partnerId: string): Promise<
   })
 }
 
-function refusalFor(request: typeof requests.$inferSelect): AppError {
+/** Why no slot was taken, read after the attempt so that slots taken meanwhile by others count. */
+async function refusalFor(tx: Tx, requestId: string, coverage: string[]): Promise<AppError> {
+  const [request] = await tx.select().from(requests).where(eq(requests.id, requestId))
+  if (!request) return notFound('request_not_found', 'No open request has this id.')
+  if (!coverage.includes(request.country)) {
+    return forbidden('territory_not_covered', 'The request comes from a country outside your locations.')
+  }
   if (request.reservedCount >= MAX_RESERVATIONS_PER_REQUEST || request.closeReason === 'fully_served') {
     return conflict('request_fully_reserved', `${MAX_RESERVATIONS_PER_REQUEST} partners hold this request already.`, {
       limit: MAX_RESERVATIONS_PER_REQUEST,
     })
   }
   return notFound('request_not_found', 'No open request has this id.')
-}
-
-async function auditReservation(
-  tx: Tx,
-  now: Date,
-  actor: PartnerActor,
-  action: string,
-  reservationId: string,
-  requestId: string,
-) {
-  const base = { at: now, actorType: 'partner' as const, actorId: actor.partnerId }
-  await recordAudits(tx, [
-    { ...base, action, entityType: 'reservation', entityId: reservationId, after: { requestId, userId: actor.userId } },
-    ...(action === 'reservation.created'
-      ? [{ ...base, action: 'contacts.revealed', entityType: 'request', entityId: requestId, after: { reservationId } }]
-      : []),
-  ])
 }
 
 /**
@@ -150,7 +142,6 @@ async function auditReservation(
 export async function releaseReservation(ctx: AppContext, actor: PartnerActor, requestId: string) {
   return withTransaction(ctx.db, async (tx) => {
     const now = ctx.clock.now()
-    await loadSessionPartner(tx, actor.partnerId, { forUpdate: true })
     const [released] = await tx
       .update(reservations)
       .set({ status: 'released', releasedAt: now })
@@ -182,7 +173,7 @@ const ReservationCursorSchema = z.object({ reservedAt: z.iso.datetime(), id: z.u
 
 /** The partner's reservations, newest first; showing contacts is recorded in the audit log. */
 export async function listMyReservations(ctx: AppContext, actor: PartnerActor, query: ReservationListQuery) {
-  await loadSessionPartner(ctx.db, actor.partnerId)
+  await sessionFacts(ctx.db, actor.partnerId)
   const before = query.cursor ? decodeCursor(query.cursor, ReservationCursorSchema) : undefined
   const rows = await selectMyReservations(ctx.db, {
     partnerId: actor.partnerId,

@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm'
+import { queryRows, type Executor } from '../../db/client'
+import type { PartnerWithLocations } from '../partners'
+
+/** Everything the partner-facing hot paths need about the caller, read in one round trip. */
+export interface PartnerFacts {
+  partner: PartnerWithLocations
+  /** Registered country plus additional locations, less any restricted country. */
+  coverage: string[]
+  activeReservations: number
+  /** This partner's reservation of `requestId`, when asked for one. */
+  existing: { id: string; status: 'active' | 'released' } | null
+}
+
+interface FactsRow {
+  id: string
+  partner_code: string
+  company_name: string
+  registered_country: string
+  status: 'bronze' | 'silver' | 'gold'
+  approved: boolean
+  tutorial_completed_at: string | Date | null
+  suspended_at: string | Date | null
+  suspended_until: string | Date | null
+  suspension_reason: string | null
+  locations_locked: boolean
+  contact_name: string | null
+  contact_email: string | null
+  contact_phone: string | null
+  website: string | null
+  created_at: string | Date
+  updated_at: string | Date
+  additional: string[]
+  restricted: string[]
+  active_reservations: number
+  existing_id: string | null
+  existing_status: 'active' | 'released' | null
+}
+
+const toDate = (value: string | Date | null) => (value === null ? null : new Date(value))
+
+/**
+ * Reads the partner, its locations, which of them are restricted, its open reservations and (optionally) its
+ * reservation of one request. With `forUpdate` the partner row stays locked until the transaction ends, which
+ * serialises one partner's reservations so its quota holds under concurrency.
+ */
+export async function loadPartnerFacts(
+  executor: Executor,
+  partnerId: string,
+  options: { forUpdate?: boolean; requestId?: string } = {},
+): Promise<PartnerFacts | undefined> {
+  const [row] = await queryRows<FactsRow>(
+    executor,
+    sql`select p.*,
+          coalesce(l.additional, '{}') as additional,
+          coalesce((select array_agg(rc.country::text) from restricted_countries rc
+                    where rc.country = any(p.registered_country || coalesce(l.additional_chars, '{}'))), '{}') as restricted,
+          (select count(*)::int from reservations r where r.partner_id = p.id and r.status = 'active') as active_reservations,
+          ${options.requestId ? sql`mine.id` : sql`null::uuid`} as existing_id,
+          ${options.requestId ? sql`mine.status` : sql`null::text`} as existing_status
+        from partners p
+        left join lateral (
+          select array_agg(pl.country::text order by pl.created_at, pl.country) as additional,
+                 array_agg(pl.country order by pl.created_at, pl.country) as additional_chars
+          from partner_locations pl where pl.partner_id = p.id
+        ) l on true
+        ${options.requestId ? sql`left join reservations mine on mine.partner_id = p.id and mine.request_id = ${options.requestId}::uuid` : sql``}
+        where p.id = ${partnerId}::uuid
+        ${options.forUpdate ? sql`for update of p` : sql``}`,
+  )
+  if (!row) return undefined
+  const partner: PartnerWithLocations = {
+    id: row.id,
+    partnerCode: row.partner_code,
+    companyName: row.company_name,
+    registeredCountry: row.registered_country,
+    status: row.status,
+    approved: row.approved,
+    tutorialCompletedAt: toDate(row.tutorial_completed_at),
+    suspendedAt: toDate(row.suspended_at),
+    suspendedUntil: toDate(row.suspended_until),
+    suspensionReason: row.suspension_reason,
+    locationsLocked: row.locations_locked,
+    contactName: row.contact_name,
+    contactEmail: row.contact_email,
+    contactPhone: row.contact_phone,
+    website: row.website,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    additionalLocations: row.additional,
+  }
+  const restricted = new Set(row.restricted)
+  return {
+    partner,
+    coverage: [row.registered_country, ...row.additional].filter((country) => !restricted.has(country)),
+    activeReservations: row.active_reservations,
+    existing: row.existing_id && row.existing_status ? { id: row.existing_id, status: row.existing_status } : null,
+  }
+}

@@ -1,0 +1,101 @@
+import { sql } from 'drizzle-orm'
+import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
+import { queryRows, type Executor } from '../../db/client'
+import { currentRequestId } from '../../request-context'
+import type { RequestRow } from '../requests'
+import type { ReservationRow } from './reservations.repository'
+
+export interface TakeSlotInput {
+  requestId: string
+  partnerId: string
+  userId: string | null
+  /** Countries the partner covers: the slot is taken only for a request from one of them. */
+  coverage: string[]
+  now: Date
+}
+
+type RawRow = Record<string, unknown>
+
+/**
+ * Takes one of the request's 5 slots, records the reservation and its audit entries, in one statement.
+ * The conditional UPDATE is the cap: concurrent callers queue on the request's row lock and each re-checks
+ * `reserved_count < 5`, so at most 5 ever succeed. The request closes as fully served when the last slot goes.
+ * @returns the updated request and the new reservation, or undefined when no slot was taken.
+ */
+export async function takeSlot(executor: Executor, input: TakeSlotInput) {
+  const now = input.now.toISOString()
+  const [row] = await queryRows<RawRow>(
+    executor,
+    sql`with slot as (
+          update requests set
+            reserved_count = reserved_count + 1,
+            status = case when reserved_count + 1 >= ${MAX_RESERVATIONS_PER_REQUEST} then 'closed' else 'open' end,
+            close_reason = case when reserved_count + 1 >= ${MAX_RESERVATIONS_PER_REQUEST} then 'fully_served' end,
+            closed_at = case when reserved_count + 1 >= ${MAX_RESERVATIONS_PER_REQUEST} then ${now}::timestamptz end,
+            updated_at = ${now}::timestamptz
+          where id = ${input.requestId}::uuid and status = 'open' and reserved_count < ${MAX_RESERVATIONS_PER_REQUEST}
+            and country = any(${sql.param(input.coverage)}::char(2)[])
+          returning *
+        ), reservation as (
+          insert into reservations (request_id, partner_id, reserved_by_user_id, reserved_at)
+          select id, ${input.partnerId}::uuid, ${input.userId}, ${now}::timestamptz from slot
+          returning id, status, reserved_at, released_at, reserved_by_user_id, request_id, partner_id
+        ), audit as (
+          insert into audit_log (at, actor_type, actor_id, action, entity_type, entity_id, after, request_id)
+          select ${now}::timestamptz, 'partner', ${input.partnerId}, 'reservation.created', 'reservation', r.id::text,
+                 jsonb_build_object('requestId', r.request_id, 'userId', ${input.userId}::text), ${currentRequestId() ?? null}
+          from reservation r
+          union all
+          select ${now}::timestamptz, 'partner', ${input.partnerId}, 'contacts.revealed', 'request', r.request_id::text,
+                 jsonb_build_object('reservationId', r.id), ${currentRequestId() ?? null}
+          from reservation r
+        )
+        select slot.*, r.id as r_id, r.status as r_status, r.reserved_at as r_reserved_at,
+               r.released_at as r_released_at, r.reserved_by_user_id as r_reserved_by_user_id,
+               r.partner_id as r_partner_id
+        from slot, reservation r`,
+  )
+  if (!row) return undefined
+  return { request: toRequestRow(row), reservation: toReservationRow(row) }
+}
+
+const date = (value: unknown) => new Date(value as string | Date)
+const optionalDate = (value: unknown) => (value === null || value === undefined ? null : date(value))
+
+/** Maps a raw `requests` row (snake_case, driver-typed) to the shape Drizzle selects. */
+export function toRequestRow(row: RawRow): RequestRow {
+  return {
+    id: row.id as string,
+    country: row.country as string,
+    city: row.city as string,
+    types: row.types as string[],
+    description: row.description as string,
+    usersCount: row.users_count as number,
+    preferredLanguage: row.preferred_language as string,
+    contactName: row.contact_name as string,
+    contactCompany: (row.contact_company as string | null) ?? null,
+    contactEmail: row.contact_email as string,
+    contactPhone: row.contact_phone as string,
+    consentedAt: date(row.consented_at),
+    status: row.status as RequestRow['status'],
+    closeReason: (row.close_reason as RequestRow['closeReason']) ?? null,
+    reservedCount: row.reserved_count as number,
+    statusTokenHash: row.status_token_hash as string,
+    createdAt: date(row.created_at),
+    updatedAt: date(row.updated_at),
+    expiresAt: date(row.expires_at),
+    closedAt: optionalDate(row.closed_at),
+  }
+}
+
+function toReservationRow(row: RawRow): ReservationRow {
+  return {
+    id: row.r_id as string,
+    requestId: row.id as string,
+    partnerId: row.r_partner_id as string,
+    status: row.r_status as ReservationRow['status'],
+    reservedByUserId: (row.r_reserved_by_user_id as string | null) ?? null,
+    reservedAt: date(row.r_reserved_at),
+    releasedAt: optionalDate(row.r_released_at),
+  }
+}

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { systemClock } from '../../app-server/clock'
+import { signPartnerSession } from '../../app-server/http/auth/session-token'
+
+export interface BenchApp {
+  baseUrl: string
+  /** A bearer token for the partner, signed with this app's secret. */
+  partnerToken(partnerId: string): string
+  close(): Promise<void>
+}
+
+const MAIN = fileURLToPath(new URL('../../app-server/main.ts', import.meta.url))
+const SESSION_TTL_SECONDS = 3_600
+
+/**
+ * The real service (`app-server/main.ts`, web role, production mode) in a process of its own, as it would be
+ * deployed, so the load generator does not share the server's event loop.
+ */
+export async function startBenchApp(databaseUrl: string, env: Record<string, string> = {}): Promise<BenchApp> {
+  const appSecret = randomBytes(32).toString('base64url')
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      ROLE: 'web',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      MIGRATE_ON_START: 'false',
+      APP_SECRET: appSecret,
+      RESERVATION_OPEN_LIMIT: '1000000',
+      PARTNER_SESSION_TTL_SECONDS: String(SESSION_TTL_SECONDS),
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  const baseUrl = `http://127.0.0.1:${port}`
+  await waitForHealth(baseUrl, child)
+  const tokens = new Map<string, string>()
+  return {
+    baseUrl,
+    partnerToken: (partnerId) => {
+      let token = tokens.get(partnerId)
+      if (!token) {
+        const session = { partnerId, portalId: null, userId: '1', isAdmin: true }
+        token = signPartnerSession(appSecret, session, systemClock.now(), SESSION_TTL_SECONDS)
+        tokens.set(partnerId, token)
+      }
+      return token
+    },
+    close: () => stop(child),
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the service exited with code ${child.exitCode}`)
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    )
+    if (ok) return
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error('the service did not become healthy within 60 s')
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
