@@ -6,11 +6,19 @@ import { validationFailed } from '../errors'
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[], prefix?: string): FieldError[] {
   const seen = new Set<string>()
   const errors: FieldError[] = []
-  for (const issue of issues) {
-    const path = [prefix, ...issue.path.map(String)].filter((part) => part !== undefined && part !== '').join('.')
-    if (seen.has(path)) continue
+  const add = (parts: PropertyKey[], code: string, message: string) => {
+    const path = [prefix, ...parts.map(String)].filter((part) => part !== undefined && part !== '').join('.')
+    if (seen.has(path)) return
     seen.add(path)
-    errors.push({ path: path || '(root)', code: issue.code, message: issue.message })
+    errors.push({ path: path || '(root)', code, message })
+  }
+  for (const issue of issues) {
+    // An unknown key is reported at its own path, so a client can point at the field it should not send.
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) add([...issue.path, key], issue.code, 'is not a known field')
+    } else {
+      add(issue.path, issue.code, issue.message)
+    }
   }
   return errors
 }
