@@ -1,5 +1,5 @@
 import { queryRows, sql, type Database } from '../app-server/db/client'
-import { cpuSecondsSince, runClients, timedCall, type Sample } from './support/load'
+import { cpuSecondsSince, runAtRate, runClients, timedCall, type Sample } from './support/load'
 import { printTable, printVerdict, summarize, type Summary } from './support/report'
 import { measureCeiling } from './support/ceiling'
 import { runBench, type BenchContext } from './support/run-bench'
@@ -8,7 +8,9 @@ import { seedOpenRequests, seedPartners, vacuumAnalyze } from './support/seed'
 /** POST /api/partner/requests/:id/reservation under load: distinct requests, then 64 partners per request. */
 const CLIENTS = 64
 const PARTNERS_PER_CLIENT = 62
-const UNCONTENDED_REQUESTS = 20_000
+const UNCONTENDED_REQUESTS = 40_000
+/** The open-loop run offers this share of the throughput the closed loop reached. */
+const OPEN_LOOP_SHARE = 0.5
 const BASELINE_REQUESTS = 2_000
 const CONTENDED_REQUESTS = 2_000
 const WARMUP_MS = 3_000
@@ -37,7 +39,7 @@ async function uncontended(
   clients: number,
   partners: string[],
   requestIds: string[],
-): Promise<Outcome> {
+): Promise<Outcome & { openLoop?: Summary }> {
   const queues = Array.from({ length: clients }, (_, client) => requestIds.filter((_, i) => i % clients === client))
   const calls = new Array<number>(clients).fill(0)
   const attempted: string[] = []
@@ -52,7 +54,12 @@ async function uncontended(
   }
   await runClients({ clients, durationMs: WARMUP_MS, work })
   const run = await runClients({ clients, durationMs: clients > 1 ? MEASURE_MS : BASELINE_MS, work })
-  return { summary: summarize(label, run, ['201']), attempted }
+  const summary = summarize(label, run, ['201'])
+  if (clients === 1) return { summary, attempted }
+  const rate = Math.round(summary.throughput * OPEN_LOOP_SHARE)
+  const open = await runAtRate({ clients, ratePerSecond: rate, durationMs: MEASURE_MS, work })
+  const openLabel = `uncontended: ${clients} clients, open loop at ${rate} req/s`
+  return { summary, attempted, openLoop: summarize(openLabel, open, ['201']) }
 }
 
 /** Rounds in which all clients reserve the same request at the same moment: 5 win, the others get 409. */
@@ -71,7 +78,12 @@ async function contended(bench: BenchContext, partners: string[], requestIds: st
       )
       for (const answer of answers) samples.push(answer.sample)
     }
-    return { samples, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSecondsSince(cpu) }
+    return {
+      samples,
+      steps: samples.length,
+      seconds: (performance.now() - started) / 1000,
+      cpuSeconds: cpuSecondsSince(cpu),
+    }
   }
   await rounds(WARMUP_MS)
   const run = await rounds(MEASURE_MS)
@@ -121,13 +133,14 @@ await runBench('bench/reserve.ts: POST /api/partner/requests/:id/reservation', {
     uncontendedIds,
   )
   const crowded = await contended(bench, partners.slice(CLIENTS * PARTNERS_PER_CLIENT), contendedIds)
-  const results = [baseline.summary, spread.summary, crowded.summary]
+  const results = [baseline.summary, spread.summary, ...(spread.openLoop ? [spread.openLoop] : []), crowded.summary]
   printTable('POST /api/partner/requests/:id/reservation, after warm-up', [
     ...results,
     await measureCeiling(bench, CLIENTS),
   ])
   console.log(
-    `(closed loop: each client sends its next call when the last one is answered, so mean latency ≈ clients ÷ throughput)`,
+    `(closed loop: each client sends its next call when the last one is answered, so mean latency ≈ clients ÷ throughput;\n` +
+      ` open loop: calls start at a fixed rate of ${OPEN_LOOP_SHARE * 100}% of the closed-loop throughput, waits included)`,
   )
   for (const result of results) printVerdict(result)
 

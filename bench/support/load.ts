@@ -44,6 +44,8 @@ export async function timedCall(call: Call): Promise<Answer> {
 
 export interface Run {
   samples: Sample[]
+  /** Steps of `work` taken; a step may make several calls. */
+  steps: number
   seconds: number
   cpuSeconds: number
 }
@@ -60,18 +62,67 @@ export async function runClients(options: { clients: number; durationMs?: number
   const cpu = process.cpuUsage()
   const started = performance.now()
   const deadline = options.durationMs === undefined ? Infinity : started + options.durationMs
+  let steps = 0
   await Promise.all(
     Array.from({ length: options.clients }, async (_, client) => {
-      while (performance.now() < deadline && (await options.work(client, record))) {
-        // the next step
-      }
+      while (performance.now() < deadline && (await options.work(client, record))) steps++
     }),
   )
-  return { samples, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSecondsSince(cpu) }
+  return { samples, steps, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSecondsSince(cpu) }
 }
 
-/** CPU time this process used since `start`: the app and the load clients together, since they share it. */
+/** CPU time this process (the load generator; the service runs in its own process) used since `start`. */
 export function cpuSecondsSince(start: NodeJS.CpuUsage): number {
   const used = process.cpuUsage(start)
   return (used.user + used.system) / 1e6
+}
+
+/**
+ * Open loop: starts steps at a fixed rate (steps per second) whatever the answers, with at most `clients` in flight. A step that
+ * waits for a free client counts its wait, so each latency is what a caller arriving on schedule would see
+ * (no coordinated omission).
+ */
+export async function runAtRate(options: {
+  clients: number
+  ratePerSecond: number
+  durationMs: number
+  work: Work
+}): Promise<Run> {
+  const samples: Sample[] = []
+  const cpu = process.cpuUsage()
+  const started = performance.now()
+  const interval = 1000 / options.ratePerSecond
+  const idle = Array.from({ length: options.clients }, (_, client) => client)
+  const due: number[] = []
+  const inFlight = new Set<Promise<unknown>>()
+  const dispatch = () => {
+    while (idle.length > 0 && due.length > 0) {
+      // First in, first out: every client gets its turn, as separate callers would.
+      const client = idle.shift()!
+      const scheduled = due.shift()!
+      const waited = performance.now() - scheduled
+      const step = options
+        .work(client, (sample) => samples.push({ ...sample, ms: sample.ms + waited }))
+        .finally(() => {
+          inFlight.delete(step)
+          idle.push(client)
+          dispatch()
+        })
+      inFlight.add(step)
+    }
+  }
+  let next = started
+  let scheduled = 0
+  while (next < started + options.durationMs) {
+    const now = performance.now()
+    while (next <= now && next < started + options.durationMs) {
+      due.push(next)
+      scheduled++
+      next += interval
+    }
+    dispatch()
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(next - performance.now(), 5))))
+  }
+  while (inFlight.size > 0 || due.length > 0) await Promise.race([...inFlight])
+  return { samples, steps: scheduled, seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSecondsSince(cpu) }
 }

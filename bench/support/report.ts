@@ -13,7 +13,7 @@ export interface Summary {
   max: number
   /** No answer, a 5xx, or a status the scenario does not expect. */
   errors: number
-  /** This process's CPU per answered call (the app and the load clients share the process). */
+  /** The load generator's CPU per answered call (the service runs in a process of its own). */
   cpuMsPerRequest: number
   statuses: Record<string, number>
 }
