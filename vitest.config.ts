@@ -16,6 +16,15 @@ const projects: TestProjectConfiguration[] = [
   { test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'] } },
   integration('integration', 'pglite'),
   {
+    test: {
+      name: 'emulator',
+      environment: 'node',
+      include: ['test/emulator-tests/**/*.test.ts'],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  },
+  {
     // The client build's own plugins and aliases (Vue, the Bitrix24 UI kit, @shared).
     extends: './vite.config.ts',
     test: {
