@@ -11,6 +11,7 @@ import { securityHeaders, type FramingPolicies } from './http/middleware/securit
 import { buildRouter, type RouteGroup } from './http/route'
 import type { AppContext } from './context'
 import { auditRoutes } from './modules/audit'
+import { bitrix24ApiRoutes, bitrix24PortalRouter, PortalClients, SessionIssuer, TokenCipher } from './modules/bitrix24'
 import { managerSessionRoutes } from './modules/managers'
 import { partnerManagementRoutes } from './modules/partners'
 import { publicRequestRoutes, requestModerationRoutes } from './modules/requests'
@@ -47,6 +48,8 @@ export function createApp(deps: AppDeps): Express {
   const devConnectSrc = deps.vite ? ['ws:'] : []
   app.use(securityHeaders({ connectSrc: devConnectSrc }))
 
+  const cipher = new TokenCipher(ctx.appSecret)
+  const bitrix24 = { cipher, clients: new PortalClients(ctx, cipher), sessions: new SessionIssuer(ctx) }
   const groups: RouteGroup[] = [
     systemRoutes({ database: deps.database, version: APP_VERSION }),
     publicRequestRoutes(ctx),
@@ -56,6 +59,7 @@ export function createApp(deps: AppDeps): Express {
     territoryRoutes(ctx),
     requestModerationRoutes(ctx),
     auditRoutes(ctx),
+    bitrix24ApiRoutes(ctx, bitrix24),
   ]
   const openApi = buildOpenApi(
     {
@@ -81,6 +85,7 @@ export function createApp(deps: AppDeps): Express {
   })
   app.use('/api', api)
 
+  app.use(bitrix24PortalRouter(ctx, bitrix24))
   if (deps.servePages !== false) {
     app.use(
       clientPagesRouter({

@@ -75,6 +75,13 @@ const ConfigSchema = z.object({
   REQUEST_RATE_WINDOW_SECONDS: positiveInt.default(3_600),
   LOGIN_RATE_LIMIT: positiveInt.default(10),
   PASSWORD_HASH_COST: z.enum(['standard', 'fast']).default('standard'),
+  B24_CLIENT_ID: z.string().min(1).optional(),
+  B24_CLIENT_SECRET: z.string().min(1).optional(),
+  B24_OAUTH_URL: z
+    .url({ error: 'must be the OAuth server URL, e.g. https://oauth.bitrix.info' })
+    .default('https://oauth.bitrix.info'),
+  B24_ALLOW_HTTP: booleanFlag.default(false),
+  LINK_CODE_TTL_HOURS: positiveInt.default(72),
 })
 
 export type Config = z.infer<typeof ConfigSchema>

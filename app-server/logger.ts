@@ -67,7 +67,8 @@ export function createLogger({ level, destination }: LoggerOptions): Logger {
   )
 }
 
-const EMAIL = /[^\s@"'<>()]+@[^\s@"'<>()]+\.[A-Za-z]{2,}/g
+// Neither side of an e-mail address contains a slash or colon, so file paths like node_modules/@scope/pkg survive.
+const EMAIL = /[^\s@"'<>()/:]+@[^\s@"'<>()/:]+\.[A-Za-z]{2,}/g
 const PHONE = /\+?\d[\d\s().-]{6,}\d/g
 
 /** Masks e-mail addresses and phone-like numbers that a driver may have put into an error message. */

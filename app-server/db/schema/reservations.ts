@@ -1,5 +1,6 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { partners } from './partners'
+import { portals } from './portals'
 import { requests } from './requests'
 
 export const reservations = pgTable(
@@ -19,6 +20,8 @@ export const reservations = pgTable(
     reservedByUserId: text('reserved_by_user_id'),
     reservedAt: timestamp('reserved_at', { withTimezone: true }).notNull(),
     releasedAt: timestamp('released_at', { withTimezone: true }),
+    /** The portal the reservation was made from; its CRM receives the lead. */
+    portalId: uuid('portal_id').references(() => portals.id),
   },
   (table) => [
     // One reservation per partner and request, ever: a partner cannot take a slot twice.

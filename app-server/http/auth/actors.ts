@@ -9,6 +9,14 @@ export interface PartnerActor {
   isAdmin: boolean
 }
 
+/** A Bitrix24 user of an installed portal, whether or not the portal is linked to a partner yet. */
+export interface PortalUserActor {
+  portalId: string
+  partnerId: string | null
+  userId: string | null
+  isAdmin: boolean
+}
+
 /** The manager acting through a verified session. */
 export interface ManagerActor {
   managerId: string
@@ -21,6 +29,7 @@ declare global {
   namespace Express {
     interface Locals {
       partner?: PartnerActor
+      portalUser?: PortalUserActor
       manager?: ManagerActor
     }
   }
@@ -29,6 +38,11 @@ declare global {
 export function partnerOf(res: Response): PartnerActor {
   if (!res.locals.partner) throw unauthorized('missing_session', 'Sign in through the Bitrix24 app first.')
   return res.locals.partner
+}
+
+export function portalUserOf(res: Response): PortalUserActor {
+  if (!res.locals.portalUser) throw unauthorized('missing_session', 'Open the app from your Bitrix24 portal first.')
+  return res.locals.portalUser
 }
 
 export function managerOf(res: Response): ManagerActor {

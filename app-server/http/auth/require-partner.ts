@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express'
 import type { AppContext } from '../../context'
-import { AppError } from '../../errors'
+import { AppError, forbidden } from '../../errors'
 import { bearerToken } from './actors'
-import { verifyPartnerSession } from './session-token'
+import { verifyPartnerSession, type PartnerSessionClaims } from './session-token'
 
 const REASONS = {
   missing: { code: 'missing_session', detail: 'Send the session token from POST /api/session as a Bearer token.' },
@@ -11,10 +11,49 @@ const REASONS = {
   expired: { code: 'session_expired', detail: 'The session has expired; open the app again to renew it.' },
 } as const
 
-/** Admits requests carrying a valid partner session; others get a 401 problem naming why. */
+/**
+ * Admits requests carrying a valid session of a portal linked to a partner; others get a 401 problem naming
+ * why, or 403 `portal_not_linked` for a portal that still has to be linked.
+ */
 export function requirePartner(ctx: AppContext): RequestHandler {
+  const verify = verifySession(ctx)
   return (req, res, next) => {
-    const token = bearerToken(req.get('authorization'))
+    const claims = verify(req.get('authorization'))
+    if (!claims.sub) {
+      throw forbidden(
+        'portal_not_linked',
+        'Link this portal to your partner account with the code from your partner manager.',
+      )
+    }
+    res.locals.partner = {
+      partnerId: claims.sub,
+      portalId: claims.portalId,
+      userId: claims.userId,
+      isAdmin: claims.isAdmin,
+    }
+    next()
+  }
+}
+
+/** Admits any valid portal session, linked or not (onboarding: linking the portal). */
+export function requirePortalUser(ctx: AppContext): RequestHandler {
+  const verify = verifySession(ctx)
+  return (req, res, next) => {
+    const claims = verify(req.get('authorization'))
+    if (!claims.portalId) throw forbidden('portal_session_required', 'Open the app from your Bitrix24 portal.')
+    res.locals.portalUser = {
+      portalId: claims.portalId,
+      partnerId: claims.sub,
+      userId: claims.userId,
+      isAdmin: claims.isAdmin,
+    }
+    next()
+  }
+}
+
+function verifySession(ctx: AppContext) {
+  return (authorization: string | undefined): PartnerSessionClaims => {
+    const token = bearerToken(authorization)
     const result = token ? verifyPartnerSession(ctx.appSecret, token, ctx.clock.now()) : undefined
     if (!result?.ok) {
       const reason = REASONS[result ? result.reason : 'missing']
@@ -26,13 +65,6 @@ export function requirePartner(ctx: AppContext): RequestHandler {
         headers: { 'WWW-Authenticate': 'Bearer realm="partner"' },
       })
     }
-    const { claims } = result
-    res.locals.partner = {
-      partnerId: claims.sub,
-      portalId: claims.portalId,
-      userId: claims.userId,
-      isAdmin: claims.isAdmin,
-    }
-    next()
+    return result.claims
   }
 }

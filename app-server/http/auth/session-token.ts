@@ -7,8 +7,8 @@ import { z } from 'zod'
  */
 export const PartnerSessionClaimsSchema = z.object({
   typ: z.literal('partner'),
-  /** The partner this portal is linked to. */
-  sub: z.uuid(),
+  /** The partner this portal is linked to; null until a manager's link code links it. */
+  sub: z.uuid().nullable(),
   portalId: z.string().nullable(),
   userId: z.string().nullable(),
   isAdmin: z.boolean(),
@@ -24,7 +24,7 @@ function signature(secret: string, data: string): Buffer {
 }
 
 export interface PartnerSessionInput {
-  partnerId: string
+  partnerId: string | null
   portalId: string | null
   userId: string | null
   isAdmin: boolean

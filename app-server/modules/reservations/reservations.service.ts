@@ -100,6 +100,7 @@ export async function reserveRequest(ctx: AppContext, actor: PartnerActor, reque
       requestId,
       partnerId: actor.partnerId,
       userId: actor.userId,
+      portalId: actor.portalId,
       coverage: facts.coverage,
       now,
     })

@@ -9,6 +9,8 @@ export interface TakeSlotInput {
   requestId: string
   partnerId: string
   userId: string | null
+  /** The portal the partner reserved from; its CRM will receive the lead. */
+  portalId: string | null
   /** Countries the partner covers: the slot is taken only for a request from one of them. */
   coverage: string[]
   now: Date
@@ -37,9 +39,9 @@ export async function takeSlot(executor: Executor, input: TakeSlotInput) {
             and country = any(${sql.param(input.coverage)}::char(2)[])
           returning *
         ), reservation as (
-          insert into reservations (request_id, partner_id, reserved_by_user_id, reserved_at)
-          select id, ${input.partnerId}::uuid, ${input.userId}, ${now}::timestamptz from slot
-          returning id, status, reserved_at, released_at, reserved_by_user_id, request_id, partner_id
+          insert into reservations (request_id, partner_id, reserved_by_user_id, portal_id, reserved_at)
+          select id, ${input.partnerId}::uuid, ${input.userId}, ${input.portalId}::uuid, ${now}::timestamptz from slot
+          returning id, status, reserved_at, released_at, reserved_by_user_id, request_id, partner_id, portal_id
         ), audit as (
           insert into audit_log (at, actor_type, actor_id, action, entity_type, entity_id, after, request_id)
           select ${now}::timestamptz, 'partner', ${input.partnerId}, 'reservation.created', 'reservation', r.id::text,
@@ -52,7 +54,7 @@ export async function takeSlot(executor: Executor, input: TakeSlotInput) {
         )
         select slot.*, r.id as r_id, r.status as r_status, r.reserved_at as r_reserved_at,
                r.released_at as r_released_at, r.reserved_by_user_id as r_reserved_by_user_id,
-               r.partner_id as r_partner_id
+               r.partner_id as r_partner_id, r.portal_id as r_portal_id
         from slot, reservation r`,
   )
   if (!row) return undefined
@@ -93,6 +95,7 @@ function toReservationRow(row: RawRow): ReservationRow {
     id: row.r_id as string,
     requestId: row.id as string,
     partnerId: row.r_partner_id as string,
+    portalId: (row.r_portal_id as string | null) ?? null,
     status: row.r_status as ReservationRow['status'],
     reservedByUserId: (row.r_reserved_by_user_id as string | null) ?? null,
     reservedAt: date(row.r_reserved_at),

@@ -1,0 +1,92 @@
+import { timingSafeEqual } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import { z } from 'zod'
+import type { AppContext } from '../../context'
+import { portals } from '../../db/schema'
+import { recordAudit } from '../audit'
+import { registerInstall } from './install.service'
+import type { PortalClients } from './portal-clients'
+import { findPortalByMemberId, type PortalRow } from './portals.repository'
+import type { TokenCipher } from './token-cipher'
+
+/** An event as Bitrix24's queue POSTs it (form-encoded, bracket keys, every value a string). */
+export const EventPostSchema = z.object({
+  event: z.string().min(1).max(64),
+  data: z.record(z.string(), z.unknown()).optional(),
+  auth: z.object({
+    member_id: z.string().regex(/^[\w.-]{1,64}$/),
+    application_token: z.string().min(1).max(512),
+    domain: z.string().max(255).optional(),
+    refresh_token: z.string().max(512).optional(),
+  }),
+})
+export type EventPost = z.infer<typeof EventPostSchema>
+
+/** Compares the event's application token with the one stored at install, in constant time. */
+export function applicationTokenMatches(portal: PortalRow, cipher: TokenCipher, presented: string): boolean {
+  const stored = Buffer.from(cipher.decrypt(portal.applicationTokenEnc))
+  const given = Buffer.from(presented)
+  return stored.length === given.length && timingSafeEqual(stored, given)
+}
+
+export interface EventDeps {
+  cipher: TokenCipher
+  clients: PortalClients
+}
+
+/**
+ * Handles one event after the 200 has gone out. Events for unknown portals, or whose application token does not
+ * match, change nothing: Bitrix24 signs nothing else, so the token is the only proof of origin.
+ */
+export async function handleEvent(ctx: AppContext, deps: EventDeps, post: EventPost): Promise<void> {
+  const portal = await findPortalByMemberId(ctx.db, post.auth.member_id)
+  const event = post.event.toUpperCase()
+  if (event === 'ONAPPINSTALL') return onInstall(ctx, deps, post, portal)
+  if (!portal) return ctx.logger.info({ event }, 'event for an unknown portal ignored')
+  if (!applicationTokenMatches(portal, deps.cipher, post.auth.application_token)) {
+    return ctx.logger.warn({ event, portalId: portal.id }, 'event with a wrong application token ignored')
+  }
+  if (event === 'ONAPPUNINSTALL') return onUninstall(ctx, deps, portal)
+  ctx.logger.debug({ event, portalId: portal.id }, 'event received')
+}
+
+async function onInstall(ctx: AppContext, deps: EventDeps, post: EventPost, portal: PortalRow | undefined) {
+  // The installer page usually registered the portal first, with the same grant; nothing more to do then.
+  if (portal?.status === 'installed' && applicationTokenMatches(portal, deps.cipher, post.auth.application_token))
+    return
+  if (!post.auth.refresh_token) return ctx.logger.warn('ONAPPINSTALL without a refresh token ignored')
+  await registerInstall(ctx, deps.cipher, {
+    memberId: post.auth.member_id,
+    refreshToken: post.auth.refresh_token,
+    applicationToken: post.auth.application_token,
+    domain: post.auth.domain ?? 'unknown',
+  })
+}
+
+/** Uninstall: stop every call to the portal and forget its tokens, but keep the record and its history. */
+async function onUninstall(ctx: AppContext, deps: EventDeps, portal: PortalRow) {
+  const now = ctx.clock.now()
+  await ctx.db
+    .update(portals)
+    .set({
+      status: 'uninstalled',
+      accessTokenEnc: null,
+      refreshTokenEnc: null,
+      expiresAt: null,
+      uninstalledAt: now,
+      updatedAt: now,
+    })
+    .where(eq(portals.id, portal.id))
+  deps.clients.drop(portal.id)
+  await recordAudit(ctx.db, {
+    at: now,
+    actorType: 'system',
+    actorId: null,
+    action: 'portal.uninstalled',
+    entityType: 'portal',
+    entityId: portal.id,
+    before: { status: portal.status },
+    after: { status: 'uninstalled' },
+  })
+  ctx.logger.info({ portalId: portal.id }, 'portal uninstalled')
+}

@@ -1,0 +1,87 @@
+import { eq } from 'drizzle-orm'
+import type { Executor } from '../../db/client'
+import { portals } from '../../db/schema'
+import type { PortalCredentials, TokenPayload } from './portal-client'
+import type { TokenCipher } from './token-cipher'
+
+export type PortalRow = typeof portals.$inferSelect
+
+export async function findPortalByMemberId(db: Executor, memberId: string): Promise<PortalRow | undefined> {
+  const [row] = await db.select().from(portals).where(eq(portals.memberId, memberId))
+  return row
+}
+
+export async function findPortal(db: Executor, id: string): Promise<PortalRow | undefined> {
+  const [row] = await db.select().from(portals).where(eq(portals.id, id))
+  return row
+}
+
+/** The portal's host, e.g. `company.bitrix24.com`, taken from its REST endpoint. */
+export function domainOf(clientEndpoint: string): string {
+  return new URL(clientEndpoint).host
+}
+
+export interface InstallRecord {
+  tokens: TokenPayload
+  applicationToken: string
+  now: Date
+}
+
+/**
+ * Stores an installation from verified tokens; a reinstall updates the same record and keeps its partner link
+ * and history.
+ */
+export async function upsertInstalledPortal(
+  db: Executor,
+  cipher: TokenCipher,
+  record: InstallRecord,
+): Promise<PortalRow> {
+  const { tokens, now } = record
+  const values = {
+    domain: domainOf(tokens.client_endpoint),
+    clientEndpoint: tokens.client_endpoint,
+    serverEndpoint: tokens.server_endpoint,
+    scopes: tokens.scope.split(/[\s,]+/).filter(Boolean),
+    status: 'installed' as const,
+    accessTokenEnc: cipher.encrypt(tokens.access_token),
+    refreshTokenEnc: cipher.encrypt(tokens.refresh_token),
+    expiresAt: new Date(tokens.expires * 1000),
+    applicationTokenEnc: cipher.encrypt(record.applicationToken),
+    lastError: null,
+    installedAt: now,
+    uninstalledAt: null,
+    updatedAt: now,
+  }
+  const [row] = await db
+    .insert(portals)
+    .values({ memberId: tokens.member_id, ...values, createdAt: now })
+    .onConflictDoUpdate({ target: portals.memberId, set: values })
+    .returning()
+  return row!
+}
+
+export function credentialsOf(portal: PortalRow, cipher: TokenCipher): PortalCredentials {
+  if (!portal.accessTokenEnc || !portal.refreshTokenEnc) throw new Error('the portal has no tokens')
+  return {
+    memberId: portal.memberId,
+    domain: portal.domain,
+    clientEndpoint: portal.clientEndpoint,
+    accessToken: cipher.decrypt(portal.accessTokenEnc),
+    refreshToken: cipher.decrypt(portal.refreshTokenEnc),
+    expires: Math.floor((portal.expiresAt?.getTime() ?? 0) / 1000),
+    applicationToken: cipher.decrypt(portal.applicationTokenEnc),
+    scopes: portal.scopes,
+  }
+}
+
+export async function saveTokens(db: Executor, cipher: TokenCipher, portalId: string, tokens: TokenPayload, now: Date) {
+  await db
+    .update(portals)
+    .set({
+      accessTokenEnc: cipher.encrypt(tokens.access_token),
+      refreshTokenEnc: cipher.encrypt(tokens.refresh_token),
+      expiresAt: new Date(tokens.expires * 1000),
+      updatedAt: now,
+    })
+    .where(eq(portals.id, portalId))
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+
+/** What the app inside the portal sends once, from the frame SDK's auth data. */
+export const SessionBodySchema = z
+  .strictObject({
+    domain: z.string().trim().min(1).max(255),
+    memberId: z
+      .string()
+      .trim()
+      .regex(/^[\w.-]{1,64}$/, 'must be the portal member id'),
+    accessToken: z.string().min(1).max(512),
+  })
+  .meta({ id: 'SessionBody' })
+
+export const SessionSchema = z
+  .object({
+    token: z.string().meta({ description: 'Send as `Authorization: Bearer` to the partner API.' }),
+    expiresAt: z.iso.datetime(),
+    portal: z.object({ id: z.uuid(), domain: z.string(), linked: z.boolean() }),
+    user: z.object({ id: z.string(), isAdmin: z.boolean() }),
+  })
+  .meta({ id: 'Session' })
+export type Session = z.infer<typeof SessionSchema>
+
+export const LinkPortalBodySchema = z
+  .strictObject({ code: z.string().trim().min(4).max(40) })
+  .meta({ id: 'LinkPortalBody' })
+
+export const LinkCodeSchema = z
+  .object({
+    code: z.string().meta({ description: 'Shown once; give it to the partner to enter in the app.' }),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'LinkCode' })
