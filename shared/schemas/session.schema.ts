@@ -32,3 +32,19 @@ export const LinkCodeSchema = z
     expiresAt: z.iso.datetime(),
   })
   .meta({ id: 'LinkCode' })
+
+export const PortalSummarySchema = z
+  .object({
+    id: z.uuid(),
+    memberId: z.string(),
+    domain: z.string(),
+    status: z.enum(['installed', 'uninstalled', 'needs_reauth']),
+    partnerId: z.uuid().nullable(),
+    crmMode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    installedAt: z.iso.datetime(),
+    uninstalledAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'PortalSummary' })
+
+export const PortalListSchema = z.object({ items: z.array(PortalSummarySchema) }).meta({ id: 'PortalList' })

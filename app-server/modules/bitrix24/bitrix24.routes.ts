@@ -1,6 +1,7 @@
 import express, { type Router } from 'express'
 import { PartnerIdParamsSchema } from '../../../shared/schemas/partner.schema'
 import {
+  PortalListSchema,
   LinkCodeSchema,
   LinkPortalBodySchema,
   SessionBodySchema,
@@ -14,19 +15,15 @@ import { requirePortalUser } from '../../http/auth/require-partner'
 import { route, type RouteGroup } from '../../http/route'
 import { requireManager } from '../managers'
 import { applyManifest } from './apply-manifest'
-import { EventPostSchema, handleEvent } from './events.service'
+import { EventPostSchema, handleEvent, type EventDeps } from './events.service'
 import { InstallPostSchema, registerInstall } from './install.service'
 import { issueLinkCode, linkPortal } from './link-codes.service'
-import type { PortalClients } from './portal-clients'
 import { findPortal } from './portals.repository'
 import type { SessionIssuer } from './session.service'
-import type { TokenCipher } from './token-cipher'
 import { portals } from '../../db/schema'
-import { eq } from 'drizzle-orm'
+import { desc, eq } from 'drizzle-orm'
 
-export interface Bitrix24Deps {
-  cipher: TokenCipher
-  clients: PortalClients
+export interface Bitrix24Deps extends EventDeps {
   sessions: SessionIssuer
 }
 
@@ -75,6 +72,22 @@ export function bitrix24ApiRoutes(ctx: AppContext, deps: Bitrix24Deps): RouteGro
           await linkPortal(ctx, actor, body.code)
           const portal = await findPortal(ctx.db, actor.portalId)
           res.json(deps.sessions.sessionFor(portal!, { id: actor.userId ?? '', isAdmin: actor.isAdmin }))
+        },
+      }),
+      route({
+        method: 'get',
+        path: '/manager/portals',
+        operationId: 'listPortals',
+        summary: 'Portals the app is installed on',
+        description: 'With their state: a portal that needs re-authorisation shows `needs_reauth` and the last error.',
+        tags: ['Partners'],
+        security: ['managerSession'],
+        before: [requireManager(ctx)],
+        responses: { 200: { description: 'Newest installs first.', schema: PortalListSchema } },
+        problems: [{ status: 401, code: 'missing_session', description: 'No current manager session.' }],
+        handler: async (_req, res) => {
+          const rows = await ctx.db.select().from(portals).orderBy(desc(portals.installedAt))
+          res.json({ items: rows.map(presentPortal) })
         },
       }),
       route({
@@ -129,6 +142,20 @@ export function bitrix24PortalRouter(ctx: AppContext, deps: Bitrix24Deps): Route
     )
   })
   return router
+}
+
+function presentPortal(row: typeof portals.$inferSelect) {
+  return {
+    id: row.id,
+    memberId: row.memberId,
+    domain: row.domain,
+    status: row.status,
+    partnerId: row.partnerId,
+    crmMode: row.crmMode,
+    lastError: row.lastError,
+    installedAt: row.installedAt.toISOString(),
+    uninstalledAt: row.uninstalledAt ? row.uninstalledAt.toISOString() : null,
+  }
 }
 
 function appBaseUrl(ctx: AppContext, req: express.Request): string {

@@ -10,6 +10,8 @@ import type { TokenCipher } from './token-cipher'
 
 // A token refreshed by another process is reused while it has at least this long to live.
 const REUSE_MARGIN_MS = 60_000
+// Calls that failed with the previous token shortly after a refresh reuse the new one instead of refreshing again.
+const RECENT_MS = 30_000
 
 /**
  * One B24OAuth client per portal (and per retry policy) in this process. Refreshes are serialised per portal
@@ -18,6 +20,8 @@ const REUSE_MARGIN_MS = 60_000
  */
 export class PortalClients {
   private readonly clients = new Map<string, B24OAuth>()
+  /** The last pair this process obtained per portal, and when. */
+  private readonly recent = new Map<string, { payload: TokenPayload; at: number }>()
 
   constructor(
     private readonly ctx: AppContext,
@@ -48,10 +52,24 @@ export class PortalClients {
 
   /** Forgets the clients of a portal, e.g. after an uninstall. */
   drop(portalId: string): void {
+    this.recent.delete(portalId)
     for (const key of [...this.clients.keys()]) if (key.startsWith(`${portalId}:`)) this.clients.delete(key)
   }
 
   private async refresh(portalId: string, current: false | { access_token: string }): Promise<TokenPayload> {
+    // The SDK does not say which token a 401 was for. When this process has just obtained the token the client
+    // now holds, the failing call was sent with the previous one: replaying with the new one is enough.
+    const recent = this.recent.get(portalId)
+    const now = this.ctx.clock.now().getTime()
+    if (recent && current && current.access_token === recent.payload.access_token && now - recent.at < RECENT_MS) {
+      return recent.payload
+    }
+    const payload = await this.refreshLocked(portalId, current)
+    this.recent.set(portalId, { payload, at: this.ctx.clock.now().getTime() })
+    return payload
+  }
+
+  private async refreshLocked(portalId: string, current: false | { access_token: string }): Promise<TokenPayload> {
     try {
       return await withTransaction(this.ctx.db, async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`portal-refresh:${portalId}`}))`)
@@ -59,9 +77,9 @@ export class PortalClients {
         if (!portal || portal.status !== 'installed') throw serviceUnavailable('portal_unavailable')
         const stored = credentialsOf(portal, this.cipher)
         const seen = current ? current.access_token : undefined
-        if (stored.accessToken !== seen && stored.expires * 1000 > this.ctx.clock.now().getTime() + REUSE_MARGIN_MS) {
-          return payloadOf(stored, portal.serverEndpoint)
-        }
+        const msLeft = stored.expires * 1000 - this.ctx.clock.now().getTime()
+        // Another process refreshed while this one waited for the lock: use its pair.
+        if (stored.accessToken !== seen && msLeft > REUSE_MARGIN_MS) return payloadOf(stored, portal.serverEndpoint)
         const tokens = await refreshAtOAuthServer(this.ctx.config, stored)
         await saveTokens(tx, this.cipher, portalId, tokens, this.ctx.clock.now())
         return tokens

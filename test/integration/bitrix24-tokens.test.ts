@@ -1,0 +1,100 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { eq } from 'drizzle-orm'
+import request from 'supertest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { portals } from '../../app-server/db/schema'
+import { PortalClients, TokenCipher } from '../../app-server/modules/bitrix24'
+import { createPortalEmulator, type PortalEmulator, type PortalHandle } from '../emulator'
+import { givenManager } from '../support/factories'
+import { createTestApp, type TestApp } from '../support/test-app'
+
+const CLIENT_ID = 'app.test0002.implreq'
+const CLIENT_SECRET = 'emulated-client-secret-2'
+
+describe('portal tokens: one refresh at a time, re-authorisation when the grant is gone', () => {
+  let emulator: PortalEmulator
+  let stopEmulator: () => Promise<void>
+  let t: TestApp
+  let server: Server
+  let buildDir: string
+  let portal: PortalHandle
+  let portalId: string
+
+  beforeAll(async () => {
+    emulator = createPortalEmulator()
+    const listening = await emulator.listen()
+    stopEmulator = listening.close
+    buildDir = mkdtempSync(join(tmpdir(), 'client-build-'))
+    mkdirSync(join(buildDir, 'partner'))
+    writeFileSync(join(buildDir, 'partner', 'index.html'), '<!doctype html><title>partner app</title>')
+    t = await createTestApp(
+      {
+        B24_CLIENT_ID: CLIENT_ID,
+        B24_CLIENT_SECRET: CLIENT_SECRET,
+        B24_OAUTH_URL: listening.url,
+        B24_ALLOW_HTTP: 'true',
+      },
+      { clientBuildDir: buildDir },
+    )
+    server = await new Promise((resolve) => {
+      const started = t.app.listen(0, '127.0.0.1', () => resolve(started))
+    })
+    const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    emulator.registerApp({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      handlerUrl: `${appUrl}/partner/`,
+      installUrl: `${appUrl}/partner/install`,
+      scopes: ['crm', 'placement', 'user_brief'],
+    })
+    portal = emulator.addPortal()
+    await portal.install()
+    const [row] = await t.database.db.select().from(portals).where(eq(portals.memberId, portal.memberId))
+    portalId = row!.id
+  })
+  afterAll(async () => {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+    await stopEmulator()
+    await t.close()
+    rmSync(buildDir, { recursive: true, force: true })
+  })
+
+  it('when two processes find the access token expired at once, then the refresh token is used exactly once', async () => {
+    const cipher = new TokenCipher(t.ctx.appSecret)
+    // Two PortalClients stand for two processes: each has its own SDK client and in-memory state.
+    const processes = [new PortalClients(t.ctx, cipher), new PortalClients(t.ctx, cipher)]
+    const clients = await Promise.all(processes.map((clients) => clients.forPortal(portalId)))
+    const before = emulator.usedRefreshTokens(portal.memberId, CLIENT_ID)
+    portal.expireAccessTokens()
+    const calls = clients.flatMap((client) =>
+      Array.from({ length: 4 }, () => client.actions.v2.call.make({ method: 'profile', requestId: 'test:profile' })),
+    )
+    const results = await Promise.all(calls)
+    expect(results.every((result) => result.isSuccess)).toBe(true)
+    expect(emulator.usedRefreshTokens(portal.memberId, CLIENT_ID) - before).toBe(1)
+  })
+
+  it('when the grant is gone (invalid_grant), then the portal is marked as needing re-authorisation, visible to managers', async () => {
+    const cipher = new TokenCipher(t.ctx.appSecret)
+    await t.database.db
+      .update(portals)
+      .set({ refreshTokenEnc: cipher.encrypt('revoked-refresh-token'), expiresAt: new Date(0) })
+      .where(eq(portals.id, portalId))
+    const client = await new PortalClients(t.ctx, cipher).forPortal(portalId)
+    await expect(client.actions.v2.call.make({ method: 'profile', requestId: 'test:profile' })).rejects.toThrow()
+    const manager = await givenManager(t)
+    const listed = await request(t.app).get('/api/manager/portals').set(manager.headers)
+    expect(listed.body.items.find((item: { id: string }) => item.id === portalId)).toMatchObject({
+      status: 'needs_reauth',
+      lastError: expect.stringContaining('invalid_grant'),
+    })
+    await expect(new PortalClients(t.ctx, cipher).forPortal(portalId)).rejects.toMatchObject({
+      code: 'portal_unavailable',
+    })
+  })
+})
