@@ -1,64 +1,27 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { eq } from 'drizzle-orm'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { portals } from '../../app-server/db/schema'
-import { createPortalEmulator, type PortalEmulator, type PortalHandle } from '../emulator'
+import type { PortalEmulator, PortalHandle } from '../emulator'
+import { startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
 import { givenManager, givenPartner } from '../support/factories'
-import { createTestApp, type TestApp } from '../support/test-app'
+import type { TestApp } from '../support/test-app'
 
 const CLIENT_ID = 'app.test0001.implreq'
-const CLIENT_SECRET = 'emulated-client-secret'
 
 describe('installing the app on a Bitrix24 portal, sessions and linking (emulated portal)', () => {
+  let setup: EmulatedSetup
   let emulator: PortalEmulator
-  let emulatorUrl: { url: string; close(): Promise<void> }
   let t: TestApp
-  let server: Server
   let appUrl: string
   let portal: PortalHandle
-  let buildDir: string
 
   beforeAll(async () => {
-    emulator = createPortalEmulator()
-    emulatorUrl = await emulator.listen()
-    buildDir = mkdtempSync(join(tmpdir(), 'client-build-'))
-    mkdirSync(join(buildDir, 'partner'))
-    writeFileSync(join(buildDir, 'partner', 'index.html'), '<!doctype html><title>partner app</title>')
-    t = await createTestApp(
-      {
-        B24_CLIENT_ID: CLIENT_ID,
-        B24_CLIENT_SECRET: CLIENT_SECRET,
-        B24_OAUTH_URL: emulatorUrl.url,
-        B24_ALLOW_HTTP: 'true',
-      },
-      { clientBuildDir: buildDir },
-    )
-    server = await new Promise((resolve) => {
-      const listening = t.app.listen(0, '127.0.0.1', () => resolve(listening))
-    })
-    appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    emulator.registerApp({
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      handlerUrl: `${appUrl}/partner/`,
-      installUrl: `${appUrl}/partner/install`,
-      installEventUrl: `${appUrl}/b24/events`,
-      scopes: ['crm', 'placement', 'user_brief'],
-    })
+    setup = await startAppWithEmulator(CLIENT_ID)
+    ;({ emulator, t, appUrl } = setup)
     portal = emulator.addPortal()
   })
-  afterAll(async () => {
-    server.closeAllConnections()
-    await new Promise((resolve) => server.close(resolve))
-    await emulatorUrl.close()
-    await t.close()
-    rmSync(buildDir, { recursive: true, force: true })
-  })
+  afterAll(() => setup.close())
 
   const storedPortal = async () => {
     const [row] = await t.database.db.select().from(portals).where(eq(portals.memberId, portal.memberId))

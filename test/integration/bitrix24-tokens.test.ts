@@ -1,68 +1,31 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { portals } from '../../app-server/db/schema'
 import { PortalClients, TokenCipher } from '../../app-server/modules/bitrix24'
-import { createPortalEmulator, type PortalEmulator, type PortalHandle } from '../emulator'
+import type { PortalEmulator, PortalHandle } from '../emulator'
+import { startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
 import { givenManager } from '../support/factories'
-import { createTestApp, type TestApp } from '../support/test-app'
+import type { TestApp } from '../support/test-app'
 
 const CLIENT_ID = 'app.test0002.implreq'
-const CLIENT_SECRET = 'emulated-client-secret-2'
 
 describe('portal tokens: one refresh at a time, re-authorisation when the grant is gone', () => {
+  let setup: EmulatedSetup
   let emulator: PortalEmulator
-  let stopEmulator: () => Promise<void>
   let t: TestApp
-  let server: Server
-  let buildDir: string
   let portal: PortalHandle
   let portalId: string
 
   beforeAll(async () => {
-    emulator = createPortalEmulator()
-    const listening = await emulator.listen()
-    stopEmulator = listening.close
-    buildDir = mkdtempSync(join(tmpdir(), 'client-build-'))
-    mkdirSync(join(buildDir, 'partner'))
-    writeFileSync(join(buildDir, 'partner', 'index.html'), '<!doctype html><title>partner app</title>')
-    t = await createTestApp(
-      {
-        B24_CLIENT_ID: CLIENT_ID,
-        B24_CLIENT_SECRET: CLIENT_SECRET,
-        B24_OAUTH_URL: listening.url,
-        B24_ALLOW_HTTP: 'true',
-      },
-      { clientBuildDir: buildDir },
-    )
-    server = await new Promise((resolve) => {
-      const started = t.app.listen(0, '127.0.0.1', () => resolve(started))
-    })
-    const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    emulator.registerApp({
-      clientId: CLIENT_ID,
-      clientSecret: CLIENT_SECRET,
-      handlerUrl: `${appUrl}/partner/`,
-      installUrl: `${appUrl}/partner/install`,
-      scopes: ['crm', 'placement', 'user_brief'],
-    })
+    setup = await startAppWithEmulator(CLIENT_ID)
+    ;({ emulator, t } = setup)
     portal = emulator.addPortal()
     await portal.install()
     const [row] = await t.database.db.select().from(portals).where(eq(portals.memberId, portal.memberId))
     portalId = row!.id
   })
-  afterAll(async () => {
-    server.closeAllConnections()
-    await new Promise((resolve) => server.close(resolve))
-    await stopEmulator()
-    await t.close()
-    rmSync(buildDir, { recursive: true, force: true })
-  })
+  afterAll(() => setup.close())
 
   it('when two processes find the access token expired at once, then the refresh token is used exactly once', async () => {
     const cipher = new TokenCipher(t.ctx.appSecret)

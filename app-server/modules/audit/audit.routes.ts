@@ -1,7 +1,7 @@
 import { AuditListSchema, AuditQuerySchema } from '../../../shared/schemas/manager.schema'
 import type { AppContext } from '../../context'
 import { route, type RouteGroup } from '../../http/route'
-import { requireManager } from '../managers'
+import { NO_MANAGER_SESSION, requireManager } from '../managers'
 import { listAudit } from './audit.service'
 
 /** Managers read the append-only audit log. */
@@ -21,7 +21,7 @@ export function auditRoutes(ctx: AppContext): RouteGroup {
         before: [requireManager(ctx)],
         query: AuditQuerySchema,
         responses: { 200: { description: 'A page of entries.', schema: AuditListSchema } },
-        problems: [{ status: 401, code: 'missing_session', description: 'No current manager session.' }],
+        problems: [NO_MANAGER_SESSION],
         handler: async (_req, res, { query }) => {
           res.json(await listAudit(ctx.db, query))
         },

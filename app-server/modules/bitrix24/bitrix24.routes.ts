@@ -13,7 +13,7 @@ import { badRequest } from '../../errors'
 import { managerOf, portalUserOf } from '../../http/auth/actors'
 import { requirePortalUser } from '../../http/auth/require-partner'
 import { route, type RouteGroup } from '../../http/route'
-import { requireManager } from '../managers'
+import { NO_MANAGER_SESSION, requireManager } from '../managers'
 import { applyManifest } from './apply-manifest'
 import { EventPostSchema, handleEvent, type EventDeps } from './events.service'
 import { InstallPostSchema, registerInstall } from './install.service'
@@ -84,7 +84,7 @@ export function bitrix24ApiRoutes(ctx: AppContext, deps: Bitrix24Deps): RouteGro
         security: ['managerSession'],
         before: [requireManager(ctx)],
         responses: { 200: { description: 'Newest installs first.', schema: PortalListSchema } },
-        problems: [{ status: 401, code: 'missing_session', description: 'No current manager session.' }],
+        problems: [NO_MANAGER_SESSION],
         handler: async (_req, res) => {
           const rows = await ctx.db.select().from(portals).orderBy(desc(portals.installedAt))
           res.json({ items: rows.map(presentPortal) })

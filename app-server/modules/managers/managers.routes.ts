@@ -5,9 +5,7 @@ import { consumeRateLimit, hashedClientKey } from '../../http/rate-limit'
 import { route, type RouteGroup } from '../../http/route'
 import { notFound } from '../../errors'
 import { getManager, signIn, signOut } from './managers.service'
-import { requireManager } from './require-manager'
-
-const UNAUTHORIZED = { status: 401, code: 'missing_session', description: 'No current manager session.' }
+import { NO_MANAGER_SESSION, requireManager } from './require-manager'
 
 export function managerSessionRoutes(ctx: AppContext): RouteGroup {
   const authenticated = [requireManager(ctx)]
@@ -42,7 +40,7 @@ export function managerSessionRoutes(ctx: AppContext): RouteGroup {
         security: ['managerSession'],
         before: authenticated,
         responses: { 204: { description: 'The session is ended.' } },
-        problems: [UNAUTHORIZED],
+        problems: [NO_MANAGER_SESSION],
         handler: async (_req, res) => {
           await signOut(ctx, managerOf(res))
           res.status(204).end()
@@ -57,7 +55,7 @@ export function managerSessionRoutes(ctx: AppContext): RouteGroup {
         security: ['managerSession'],
         before: authenticated,
         responses: { 200: { description: 'The manager.', schema: ManagerSchema } },
-        problems: [UNAUTHORIZED],
+        problems: [NO_MANAGER_SESSION],
         handler: async (_req, res) => {
           const manager = await getManager(ctx.db, managerOf(res).managerId)
           if (!manager) throw notFound('manager_not_found')

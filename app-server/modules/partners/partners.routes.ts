@@ -11,7 +11,7 @@ import {
 import type { AppContext } from '../../context'
 import { managerOf } from '../../http/auth/actors'
 import { route, type ProblemSpec, type RouteGroup } from '../../http/route'
-import { requireManager } from '../managers'
+import { NO_MANAGER_SESSION, requireManager } from '../managers'
 import {
   createPartner,
   getPartner,
@@ -22,7 +22,6 @@ import {
   updatePartner,
 } from './partners.service'
 
-const UNAUTHORIZED: ProblemSpec = { status: 401, code: 'missing_session', description: 'No current manager session.' }
 const NOT_FOUND: ProblemSpec = { status: 404, code: 'partner_not_found', description: 'No partner has this id.' }
 const INVALID: ProblemSpec = { status: 400, code: 'validation_failed', description: 'A field is missing or invalid.' }
 const LOCATION_PROBLEMS: ProblemSpec[] = [
@@ -46,7 +45,7 @@ export function partnerManagementRoutes(ctx: AppContext): RouteGroup {
         summary: 'List partners',
         query: PartnerListQuerySchema,
         responses: { 200: { description: 'A page of partners by company name.', schema: PartnerListSchema } },
-        problems: [UNAUTHORIZED],
+        problems: [NO_MANAGER_SESSION],
         handler: async (_req, res, { query }) => {
           res.json(await listPartners(ctx, query))
         },
@@ -60,7 +59,7 @@ export function partnerManagementRoutes(ctx: AppContext): RouteGroup {
         body: CreatePartnerBodySchema,
         responses: { 201: single },
         problems: [
-          UNAUTHORIZED,
+          NO_MANAGER_SESSION,
           INVALID,
           { status: 409, code: 'partner_code_taken', description: 'The partner id exists.' },
         ],
@@ -76,7 +75,7 @@ export function partnerManagementRoutes(ctx: AppContext): RouteGroup {
         summary: 'Get a partner',
         params: PartnerIdParamsSchema,
         responses: { 200: single },
-        problems: [UNAUTHORIZED, NOT_FOUND],
+        problems: [NO_MANAGER_SESSION, NOT_FOUND],
         handler: async (_req, res, { params }) => {
           res.json(await getPartner(ctx, params.id))
         },
@@ -92,7 +91,7 @@ export function partnerManagementRoutes(ctx: AppContext): RouteGroup {
         params: PartnerIdParamsSchema,
         body: UpdatePartnerBodySchema,
         responses: { 200: single },
-        problems: [UNAUTHORIZED, INVALID, NOT_FOUND],
+        problems: [NO_MANAGER_SESSION, INVALID, NOT_FOUND],
         handler: async (_req, res, { params, body }) => {
           res.json(await updatePartner(ctx, managerOf(res), params.id, body))
         },
@@ -107,7 +106,7 @@ export function partnerManagementRoutes(ctx: AppContext): RouteGroup {
         params: PartnerIdParamsSchema,
         body: SetPartnerLocationsBodySchema,
         responses: { 200: single },
-        problems: [UNAUTHORIZED, INVALID, NOT_FOUND, ...LOCATION_PROBLEMS],
+        problems: [NO_MANAGER_SESSION, INVALID, NOT_FOUND, ...LOCATION_PROBLEMS],
         handler: async (_req, res, { params, body }) => {
           res.json(await setPartnerLocations(ctx, managerOf(res), params.id, body))
         },
@@ -123,7 +122,7 @@ export function partnerManagementRoutes(ctx: AppContext): RouteGroup {
         body: SuspendPartnerBodySchema,
         responses: { 200: single },
         problems: [
-          UNAUTHORIZED,
+          NO_MANAGER_SESSION,
           INVALID,
           NOT_FOUND,
           { status: 422, code: 'suspension_in_past', description: 'The end date has passed.' },
@@ -141,7 +140,7 @@ export function partnerManagementRoutes(ctx: AppContext): RouteGroup {
         params: PartnerIdParamsSchema,
         responses: { 200: single },
         problems: [
-          UNAUTHORIZED,
+          NO_MANAGER_SESSION,
           NOT_FOUND,
           { status: 409, code: 'partner_not_suspended', description: 'Not suspended.' },
         ],

@@ -13,7 +13,7 @@ import {
 import type { AppContext } from '../../context'
 import { managerOf } from '../../http/auth/actors'
 import { route, type ProblemSpec, type RouteGroup } from '../../http/route'
-import { requireManager } from '../managers'
+import { NO_MANAGER_SESSION, requireManager } from '../managers'
 import { createRequest } from './create-request'
 import { getRequestForModeration, listRequestsForModeration, moderateRequest } from './moderate-requests'
 
@@ -62,7 +62,6 @@ export function publicRequestRoutes(ctx: AppContext): RouteGroup {
   }
 }
 
-const UNAUTHORIZED: ProblemSpec = { status: 401, code: 'missing_session', description: 'No current manager session.' }
 const NOT_FOUND: ProblemSpec = { status: 404, code: 'request_not_found', description: 'No request has this id.' }
 
 /** Managers moderate requests: close, reopen, reject as spam. */
@@ -79,7 +78,7 @@ export function requestModerationRoutes(ctx: AppContext): RouteGroup {
         summary: 'List requests',
         query: ModerationQuerySchema,
         responses: { 200: { description: 'Newest first.', schema: ModeratedRequestListSchema } },
-        problems: [UNAUTHORIZED],
+        problems: [NO_MANAGER_SESSION],
         handler: async (_req, res, { query }) => {
           res.json(await listRequestsForModeration(ctx, query))
         },
@@ -92,7 +91,7 @@ export function requestModerationRoutes(ctx: AppContext): RouteGroup {
         summary: 'Get a request',
         params: RequestIdParamsSchema,
         responses: { 200: { description: 'The request.', schema: ModeratedRequestSchema } },
-        problems: [UNAUTHORIZED, NOT_FOUND],
+        problems: [NO_MANAGER_SESSION, NOT_FOUND],
         handler: async (_req, res, { params }) => {
           res.json(await getRequestForModeration(ctx, params.id))
         },
@@ -107,7 +106,7 @@ export function requestModerationRoutes(ctx: AppContext): RouteGroup {
         body: ModerateRequestBodySchema,
         responses: { 200: { description: 'The request after the change.', schema: ModeratedRequestSchema } },
         problems: [
-          UNAUTHORIZED,
+          NO_MANAGER_SESSION,
           NOT_FOUND,
           { status: 409, code: 'request_already_open', description: 'Reopening an open request.' },
           { status: 409, code: 'request_already_closed', description: 'Closing a closed request.' },

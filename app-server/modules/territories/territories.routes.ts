@@ -7,10 +7,8 @@ import {
 import type { AppContext } from '../../context'
 import { managerOf } from '../../http/auth/actors'
 import { route, type RouteGroup } from '../../http/route'
-import { requireManager } from '../managers'
+import { NO_MANAGER_SESSION, requireManager } from '../managers'
 import { liftCountryRestriction, listRestrictedCountries, restrictCountry } from './territories.service'
-
-const UNAUTHORIZED = { status: 401, code: 'missing_session', description: 'No current manager session.' }
 
 /** Managers keep the list of restricted countries (rules 2.4). */
 export function territoryRoutes(ctx: AppContext): RouteGroup {
@@ -30,7 +28,7 @@ export function territoryRoutes(ctx: AppContext): RouteGroup {
         security,
         before,
         responses: { 200: { description: 'The list.', schema: RestrictedCountryListSchema } },
-        problems: [UNAUTHORIZED],
+        problems: [NO_MANAGER_SESSION],
         handler: async (_req, res) => {
           res.json(await listRestrictedCountries(ctx.db))
         },
@@ -47,7 +45,7 @@ export function territoryRoutes(ctx: AppContext): RouteGroup {
         body: RestrictCountryBodySchema,
         responses: { 200: { description: 'The country is restricted.', schema: RestrictedCountrySchema } },
         problems: [
-          UNAUTHORIZED,
+          NO_MANAGER_SESSION,
           { status: 400, code: 'validation_failed', description: 'Unknown country or no reason.' },
         ],
         handler: async (_req, res, { params, body }) => {
@@ -65,7 +63,7 @@ export function territoryRoutes(ctx: AppContext): RouteGroup {
         params: CountryParamsSchema,
         responses: { 204: { description: 'The country is no longer restricted.' } },
         problems: [
-          UNAUTHORIZED,
+          NO_MANAGER_SESSION,
           { status: 404, code: 'country_not_restricted', description: 'The country was not restricted.' },
         ],
         handler: async (_req, res, { params }) => {
