@@ -12,6 +12,7 @@ import { buildRouter, type RouteGroup } from './http/route'
 import type { AppContext } from './context'
 import { auditRoutes } from './modules/audit'
 import { bitrix24ApiRoutes, bitrix24PortalRouter, PortalClients, SessionIssuer, TokenCipher } from './modules/bitrix24'
+import { crmChangeListener, crmSyncRoutes } from './modules/crm-sync'
 import { managerSessionRoutes } from './modules/managers'
 import { partnerManagementRoutes } from './modules/partners'
 import { publicRequestRoutes, requestModerationRoutes } from './modules/requests'
@@ -49,7 +50,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders({ connectSrc: devConnectSrc }))
 
   const cipher = new TokenCipher(ctx.appSecret)
-  const bitrix24 = { cipher, clients: new PortalClients(ctx, cipher), sessions: new SessionIssuer(ctx) }
+  const bitrix24 = {
+    cipher,
+    clients: new PortalClients(ctx, cipher),
+    sessions: new SessionIssuer(ctx),
+    onCrmChange: crmChangeListener(ctx),
+  }
   const groups: RouteGroup[] = [
     systemRoutes({ database: deps.database, version: APP_VERSION }),
     publicRequestRoutes(ctx),
@@ -60,6 +66,7 @@ export function createApp(deps: AppDeps): Express {
     requestModerationRoutes(ctx),
     auditRoutes(ctx),
     bitrix24ApiRoutes(ctx, bitrix24),
+    crmSyncRoutes(ctx),
   ]
   const openApi = buildOpenApi(
     {
@@ -85,7 +92,9 @@ export function createApp(deps: AppDeps): Express {
   })
   app.use('/api', api)
 
-  app.use(bitrix24PortalRouter(ctx, bitrix24))
+  const portalRouter = bitrix24PortalRouter(ctx, bitrix24)
+  app.locals.whenEventsHandled = portalRouter.whenEventsHandled
+  app.use(portalRouter)
   if (deps.servePages !== false) {
     app.use(
       clientPagesRouter({

@@ -16,6 +16,8 @@ import { createLogger, type Logger } from './logger'
 /** A running service: what shutdown has to stop, in order. */
 interface Running {
   server?: Server
+  /** Resolves when Bitrix24 events received before the shutdown have been handled. */
+  whenEventsHandled?: () => Promise<void>
   worker?: Worker
   vite?: ViteDevServer
   database: Database
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
   if (config.ROLE !== 'worker') {
     if (config.NODE_ENV === 'development') running.vite = await startVite()
     const app = createApp({ ctx, database, ...(running.vite ? { vite: running.vite } : {}) })
+    running.whenEventsHandled = app.locals.whenEventsHandled as () => Promise<void>
     running.server = await listen(app, config, logger, database)
   }
   if (config.ROLE !== 'web') {
@@ -108,6 +111,7 @@ function handleShutdownSignals(running: Running, config: Config, logger: Logger)
       running.server.closeIdleConnections()
       await closed
     }
+    await running.whenEventsHandled?.()
     await running.worker?.stop()
     await running.vite?.close()
     await running.database.close()

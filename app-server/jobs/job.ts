@@ -9,11 +9,15 @@ export interface JobContext {
   logger: Logger
 }
 
-export interface JobDefinition<P = unknown> {
+/** What enqueueing needs to know of a job: a module can write jobs whose work another part of the app performs. */
+export interface JobSpec<P = unknown> {
   name: string
   payload: z.ZodType<P>
   /** Attempts before the job is marked failed; it then waits for a manager's retry. */
   maxAttempts?: number
+}
+
+export interface JobDefinition<P = unknown> extends JobSpec<P> {
   /** Milliseconds to wait before the next attempt. Defaults to exponential backoff. */
   backoffMs?: (attempt: number) => number
   perform(payload: P, context: JobContext): Promise<void>
@@ -36,11 +40,7 @@ export interface EnqueueOptions<P> {
  * Enqueueing the same `(name, key)` twice is a no-op, which makes callers idempotent.
  * @returns whether a new job was written.
  */
-export async function enqueue<P>(
-  executor: Executor,
-  job: JobDefinition<P>,
-  options: EnqueueOptions<P>,
-): Promise<boolean> {
+export async function enqueue<P>(executor: Executor, job: JobSpec<P>, options: EnqueueOptions<P>): Promise<boolean> {
   const rows = await executor
     .insert(jobs)
     .values({

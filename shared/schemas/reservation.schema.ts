@@ -14,6 +14,20 @@ export const ContactSchema = z
   .meta({ id: 'Contact' })
 export type Contact = z.infer<typeof ContactSchema>
 
+/** Where the reservation's lead stands in the partner's CRM, and how it ended there. */
+export const ReservationCrmSchema = z
+  .object({
+    status: z.enum(['not_synced', 'syncing', 'in_crm', 'failed']).meta({
+      description: '`not_synced` for reservations made outside a portal; `failed` keeps retrying until a manager acts.',
+    }),
+    leadId: z.string().nullable(),
+    dealId: z.string().nullable(),
+    outcome: z.enum(['won', 'lost']).nullable(),
+    outcomeAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ReservationCrm' })
+export type ReservationCrm = z.infer<typeof ReservationCrmSchema>
+
 /** A partner's reservation; the contacts are present only while the reservation is active. */
 export const ReservationSchema = z
   .object({
@@ -23,6 +37,7 @@ export const ReservationSchema = z
     releasedAt: z.iso.datetime().nullable(),
     request: RequestSummarySchema,
     contact: ContactSchema.nullable(),
+    crm: ReservationCrmSchema,
     abilities: z.object({ release: z.boolean() }),
   })
   .meta({ id: 'Reservation' })
@@ -38,5 +53,13 @@ export const ReservationListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 })
 export type ReservationListQuery = z.output<typeof ReservationListQuerySchema>
+
+export const ReserveQuerySchema = z.strictObject({
+  assignTo: z
+    .string()
+    .regex(/^\d{1,12}$/, 'must be a Bitrix24 user id')
+    .optional()
+    .meta({ description: 'The Bitrix24 user the lead is assigned to; by default the user reserving.' }),
+})
 
 export const RequestIdParamsSchema = z.strictObject({ id: z.uuid('must be a request id') })

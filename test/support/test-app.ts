@@ -18,6 +18,8 @@ export interface TestApp {
   clock: ManualClock
   logLines: string[]
   recorder: LeakRecorder
+  /** Resolves when the Bitrix24 events received so far have been handled (they are handled after the 200). */
+  whenEventsHandled(): Promise<void>
   close(): Promise<void>
 }
 
@@ -39,14 +41,13 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const app = express()
   app.set('trust proxy', 'loopback')
   app.use(recorder.middleware())
-  app.use(
-    createApp({
-      ctx,
-      database,
-      servePages: Boolean(options.clientBuildDir),
-      ...(options.clientBuildDir ? { clientBuildDir: options.clientBuildDir } : {}),
-    }),
-  )
+  const inner = createApp({
+    ctx,
+    database,
+    servePages: Boolean(options.clientBuildDir),
+    ...(options.clientBuildDir ? { clientBuildDir: options.clientBuildDir } : {}),
+  })
+  app.use(inner)
   return {
     app,
     ctx,
@@ -55,6 +56,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     clock,
     logLines: lines,
     recorder,
+    whenEventsHandled: () => (inner.locals.whenEventsHandled as () => Promise<void>)(),
     // Every test file ends by proving it leaked no client contact to a partner without a reservation, or to a log.
     close: async () => {
       const leaks = [...(await recorder.leaks()), ...(await recorder.logLeaks(lines)).map((line) => `log: ${line}`)]

@@ -26,6 +26,8 @@ export const portals = pgTable(
     installedAt: timestamp('installed_at', { withTimezone: true }).notNull(),
     uninstalledAt: timestamp('uninstalled_at', { withTimezone: true }),
     lastReconciledAt: timestamp('last_reconciled_at', { withTimezone: true }),
+    /** The latest DATE_MODIFY seen on our leads and deals, in the portal's own clock: where reconciliation resumes. */
+    crmModifiedCursor: timestamp('crm_modified_cursor', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -1,4 +1,5 @@
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { bigserial, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { partners } from './partners'
 import { portals } from './portals'
 import { requests } from './requests'
@@ -22,6 +23,20 @@ export const reservations = pgTable(
     releasedAt: timestamp('released_at', { withTimezone: true }),
     /** The portal the reservation was made from; its CRM receives the lead. */
     portalId: uuid('portal_id').references(() => portals.id),
+    /** The Bitrix24 user the lead is assigned to: the reserving user unless they picked another. */
+    assignedUserId: text('assigned_user_id'),
+    /** Where the lead stands: not_synced without a portal, pending until crm.lead.add succeeded. */
+    crmStatus: text('crm_status', { enum: ['not_synced', 'pending', 'in_crm', 'failed'] })
+      .notNull()
+      .default('not_synced'),
+    crmLeadId: text('crm_lead_id'),
+    crmDealId: text('crm_deal_id'),
+    crmSyncedAt: timestamp('crm_synced_at', { withTimezone: true }),
+    crmLastError: text('crm_last_error'),
+    /** A push run holds the reservation until then, so two runs never add its lead at the same time. */
+    crmLeaseUntil: timestamp('crm_lease_until', { withTimezone: true }),
+    outcome: text('outcome', { enum: ['won', 'lost'] }),
+    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
   },
   (table) => [
     // One reservation per partner and request, ever: a partner cannot take a slot twice.
@@ -31,5 +46,31 @@ export const reservations = pgTable(
       table.reservedAt.desc().nullsFirst(),
       table.id.desc().nullsFirst(),
     ),
+    index('reservations_crm_pending_idx')
+      .on(table.portalId, table.reservedAt)
+      .where(sql`${table.crmStatus} in ('pending', 'failed')`),
+    index('reservations_crm_lead_idx').on(table.portalId, table.crmLeadId),
   ],
+)
+
+/**
+ * Outcomes as they are learnt from the partners' CRMs, append-only: the outbox the partner rating reads.
+ * A consumer keeps the last id it processed; a change of outcome (a deal reopened and lost) is a new row.
+ */
+export const reservationOutcomeEvents = pgTable(
+  'reservation_outcome_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reservationId: uuid('reservation_id')
+      .notNull()
+      .references(() => reservations.id),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    outcome: text('outcome', { enum: ['won', 'lost'] }).notNull(),
+    /** When the CRM entity reached its final stage, as far as the portal tells. */
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('reservation_outcome_events_partner_idx').on(table.partnerId, table.id)],
 )

@@ -23,6 +23,8 @@ import type { SessionIssuer } from './session.service'
 import { portals } from '../../db/schema'
 import { desc, eq } from 'drizzle-orm'
 
+export type PortalRouter = Router & { whenEventsHandled: () => Promise<void> }
+
 export interface Bitrix24Deps extends EventDeps {
   sessions: SessionIssuer
 }
@@ -113,8 +115,9 @@ export function bitrix24ApiRoutes(ctx: AppContext, deps: Bitrix24Deps): RouteGro
  * What the portal itself POSTs: the installer page (answered with the app's page once the install is stored
  * and the manifest applied) and events (answered 200 at once, handled afterwards, never retried by Bitrix24).
  */
-export function bitrix24PortalRouter(ctx: AppContext, deps: Bitrix24Deps): Router {
-  const router = express.Router()
+export function bitrix24PortalRouter(ctx: AppContext, deps: Bitrix24Deps): PortalRouter {
+  const inFlight = new Set<Promise<unknown>>()
+  const router = express.Router() as PortalRouter
   const form = express.urlencoded({ extended: true, limit: ctx.config.BODY_LIMIT })
   router.post(manifest.app.handlers.install, form, async (req, _res, next) => {
     const post = InstallPostSchema.safeParse(req.body)
@@ -137,10 +140,16 @@ export function bitrix24PortalRouter(ctx: AppContext, deps: Bitrix24Deps): Route
     res.status(200).json({ received: true })
     const post = EventPostSchema.safeParse(req.body)
     if (!post.success) return ctx.logger.warn('malformed event ignored')
-    handleEvent(ctx, deps, post.data).catch((error: unknown) =>
+    const handling = handleEvent(ctx, deps, post.data).catch((error: unknown) =>
       ctx.logger.error({ err: error }, 'event handling failed'),
     )
+    inFlight.add(handling)
+    void handling.finally(() => inFlight.delete(handling))
   })
+  // Events are handled after the answer; shutdown and tests wait for the ones still being handled.
+  router.whenEventsHandled = async () => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+  }
   return router
 }
 

@@ -29,9 +29,25 @@ export function applicationTokenMatches(portal: PortalRow, cipher: TokenCipher, 
   return stored.length === given.length && timingSafeEqual(stored, given)
 }
 
+/** A lead or deal changed in a portal's CRM; only its id comes with the event. */
+export interface CrmChange {
+  portalId: string
+  entity: 'lead' | 'deal'
+  id: string
+}
+export type CrmChangeListener = (change: CrmChange) => Promise<void>
+
+const CRM_EVENTS: Record<string, CrmChange['entity']> = {
+  ONCRMLEADUPDATE: 'lead',
+  ONCRMDEALADD: 'deal',
+  ONCRMDEALUPDATE: 'deal',
+}
+
 export interface EventDeps {
   cipher: TokenCipher
   clients: PortalClients
+  /** Gets verified CRM changes; the module that syncs leads supplies it. */
+  onCrmChange?: CrmChangeListener | undefined
 }
 
 /**
@@ -47,7 +63,17 @@ export async function handleEvent(ctx: AppContext, deps: EventDeps, post: EventP
     return ctx.logger.warn({ event, portalId: portal.id }, 'event with a wrong application token ignored')
   }
   if (event === 'ONAPPUNINSTALL') return onUninstall(ctx, deps, portal)
+  const entity = CRM_EVENTS[event]
+  const id = entityIdOf(post)
+  if (entity && id && deps.onCrmChange) return deps.onCrmChange({ portalId: portal.id, entity, id })
   ctx.logger.debug({ event, portalId: portal.id }, 'event received')
+}
+
+/** `data[FIELDS][ID]`, a positive integer. */
+function entityIdOf(post: EventPost): string | undefined {
+  const fields = post.data?.FIELDS as { ID?: unknown } | undefined
+  const id = fields?.ID
+  return typeof id === 'string' && /^\d{1,18}$/.test(id) ? id : undefined
 }
 
 async function onInstall(ctx: AppContext, deps: EventDeps, post: EventPost, portal: PortalRow | undefined) {

@@ -46,6 +46,13 @@ export function presentReservation(reservation: ReservationRow, request: Request
     releasedAt: reservation.releasedAt ? reservation.releasedAt.toISOString() : null,
     request: presentSummary(request, { reveal: active }),
     contact: active ? presentContact(request) : null,
+    crm: {
+      status: reservation.crmStatus === 'pending' ? 'syncing' : reservation.crmStatus,
+      leadId: reservation.crmLeadId,
+      dealId: reservation.crmDealId,
+      outcome: reservation.outcome,
+      outcomeAt: reservation.outcomeAt ? reservation.outcomeAt.toISOString() : null,
+    },
     abilities: { release: active },
   }
 }

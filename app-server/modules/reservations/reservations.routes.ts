@@ -2,6 +2,7 @@ import { FeedPageSchema, FeedQuerySchema } from '../../../shared/schemas/feed.sc
 import { PartnerProfileSchema, SetMyLocationsBodySchema } from '../../../shared/schemas/partner.schema'
 import {
   RequestIdParamsSchema,
+  ReserveQuerySchema,
   ReservationListQuerySchema,
   ReservationListSchema,
   ReservationSchema,
@@ -101,6 +102,7 @@ export function partnerRoutes(ctx: AppContext): RouteGroup {
         description:
           'Takes one of the 5 slots and returns the contacts. Repeating returns the same reservation with 200.',
         params: RequestIdParamsSchema,
+        query: ReserveQuerySchema,
         responses: {
           201: { description: 'Reserved; the contacts are included.', schema: ReservationSchema },
           200: { description: 'Already reserved by me; the same reservation.', schema: ReservationSchema },
@@ -118,8 +120,8 @@ export function partnerRoutes(ctx: AppContext): RouteGroup {
           { status: 409, code: 'request_fully_reserved', description: '5 partners hold the request.' },
           { status: 409, code: 'reservation_previously_released', description: 'I released this request before.' },
         ],
-        handler: async (_req, res, { params }) => {
-          const result = await reserveRequest(ctx, partnerOf(res), params.id)
+        handler: async (_req, res, { params, query }) => {
+          const result = await reserveRequest(ctx, partnerOf(res), params.id, { assignTo: query.assignTo })
           res.status(result.created ? 201 : 200).json(result.reservation)
         },
       }),

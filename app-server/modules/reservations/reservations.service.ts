@@ -13,6 +13,7 @@ import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { recordAudit, recordAudits } from '../audit'
 import { assertEligible, presentProfile } from '../partners'
 import { selectFeed } from './feed.repository'
+import { enqueueLeadPush } from './lead-push.job'
 import { presentFeedItem, presentReservation } from './reservations.presenter'
 import { loadPartnerFacts } from './partner-facts.repository'
 import { freeSlot, selectMyReservations } from './reservations.repository'
@@ -78,7 +79,12 @@ export type ReserveResult = { created: boolean; reservation: ReturnType<typeof p
  * @throws AppError eligibility codes, `territory_not_covered`, `reservation_quota_exceeded` (403);
  *   `request_fully_reserved`, `reservation_previously_released` (409); `request_not_found` (404).
  */
-export async function reserveRequest(ctx: AppContext, actor: PartnerActor, requestId: string): Promise<ReserveResult> {
+export async function reserveRequest(
+  ctx: AppContext,
+  actor: PartnerActor,
+  requestId: string,
+  options: { assignTo?: string | undefined } = {},
+): Promise<ReserveResult> {
   return withTransaction(ctx.db, async (tx) => {
     const now = ctx.clock.now()
     // The partner row lock serialises this partner's reservations, so its quota holds under concurrency.
@@ -101,10 +107,13 @@ export async function reserveRequest(ctx: AppContext, actor: PartnerActor, reque
       partnerId: actor.partnerId,
       userId: actor.userId,
       portalId: actor.portalId,
+      assignedUserId: options.assignTo ?? actor.userId,
       coverage: facts.coverage,
       now,
     })
     if (!taken) throw await refusalFor(tx, requestId, facts.coverage)
+    // The lead is written to the partner's CRM only if this transaction commits (the outbox).
+    if (taken.reservation.portalId) await enqueueLeadPush(tx, taken.reservation.id)
     return { created: true, reservation: presentReservation(taken.reservation, taken.request) }
   })
 }

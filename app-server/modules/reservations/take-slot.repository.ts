@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
 import { queryRows, type Executor } from '../../db/client'
+import { reservations } from '../../db/schema'
 import { currentRequestId } from '../../request-context'
 import type { RequestRow } from '../requests'
-import type { ReservationRow } from './reservations.repository'
 
 export interface TakeSlotInput {
   requestId: string
@@ -11,6 +11,8 @@ export interface TakeSlotInput {
   userId: string | null
   /** The portal the partner reserved from; its CRM will receive the lead. */
   portalId: string | null
+  /** The Bitrix24 user the lead goes to; the reserving user by default. */
+  assignedUserId: string | null
   /** Countries the partner covers: the slot is taken only for a request from one of them. */
   coverage: string[]
   now: Date
@@ -39,9 +41,13 @@ export async function takeSlot(executor: Executor, input: TakeSlotInput) {
             and country = any(${sql.param(input.coverage)}::char(2)[])
           returning *
         ), reservation as (
-          insert into reservations (request_id, partner_id, reserved_by_user_id, portal_id, reserved_at)
-          select id, ${input.partnerId}::uuid, ${input.userId}, ${input.portalId}::uuid, ${now}::timestamptz from slot
-          returning id, status, reserved_at, released_at, reserved_by_user_id, request_id, partner_id, portal_id
+          insert into reservations (request_id, partner_id, reserved_by_user_id, portal_id, reserved_at,
+                                    assigned_user_id, crm_status)
+          select id, ${input.partnerId}::uuid, ${input.userId}, ${input.portalId}::uuid, ${now}::timestamptz,
+                 ${input.assignedUserId ?? input.userId},
+                 case when ${input.portalId}::uuid is null then 'not_synced' else 'pending' end
+          from slot
+          returning id, request_id
         ), audit as (
           insert into audit_log (at, actor_type, actor_id, action, entity_type, entity_id, after, request_id)
           select ${now}::timestamptz, 'partner', ${input.partnerId}, 'reservation.created', 'reservation', r.id::text,
@@ -52,13 +58,15 @@ export async function takeSlot(executor: Executor, input: TakeSlotInput) {
                  jsonb_build_object('reservationId', r.id), ${currentRequestId() ?? null}
           from reservation r
         )
-        select slot.*, r.id as r_id, r.status as r_status, r.reserved_at as r_reserved_at,
-               r.released_at as r_released_at, r.reserved_by_user_id as r_reserved_by_user_id,
-               r.partner_id as r_partner_id, r.portal_id as r_portal_id
-        from slot, reservation r`,
+        select slot.*, r.id as r_id from slot, reservation r`,
   )
   if (!row) return undefined
-  return { request: toRequestRow(row), reservation: toReservationRow(row) }
+  // Read back through Drizzle, so the reservation has one mapping of its many columns.
+  const [reservation] = await executor
+    .select()
+    .from(reservations)
+    .where(eq(reservations.id, row.r_id as string))
+  return { request: toRequestRow(row), reservation: reservation! }
 }
 
 const date = (value: unknown) => new Date(value as string | Date)
@@ -87,18 +95,5 @@ export function toRequestRow(row: RawRow): RequestRow {
     updatedAt: date(row.updated_at),
     expiresAt: date(row.expires_at),
     closedAt: optionalDate(row.closed_at),
-  }
-}
-
-function toReservationRow(row: RawRow): ReservationRow {
-  return {
-    id: row.r_id as string,
-    requestId: row.id as string,
-    partnerId: row.r_partner_id as string,
-    portalId: (row.r_portal_id as string | null) ?? null,
-    status: row.r_status as ReservationRow['status'],
-    reservedByUserId: (row.r_reserved_by_user_id as string | null) ?? null,
-    reservedAt: date(row.r_reserved_at),
-    releasedAt: optionalDate(row.r_released_at),
   }
 }

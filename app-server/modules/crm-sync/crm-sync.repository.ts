@@ -1,0 +1,193 @@
+import { and, asc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
+import type { Executor } from '../../db/client'
+import { jobs, portals, requests, reservationOutcomeEvents, reservations } from '../../db/schema'
+import type { Outcome } from './outcome-policy'
+
+export type ReservationRow = typeof reservations.$inferSelect
+
+export async function findReservation(db: Executor, id: string): Promise<ReservationRow | undefined> {
+  const [row] = await db.select().from(reservations).where(eq(reservations.id, id))
+  return row
+}
+
+/**
+ * Leases up to `limit` active reservations of one portal whose lead is still to be written, `first` among them
+ * if it is free. Rows leased by another run are skipped: two runs never add the same lead at once.
+ * @returns the leased reservation ids.
+ */
+export async function leasePending(
+  db: Executor,
+  input: { portalId: string; first: string; now: Date; leaseUntil: Date; limit: number },
+): Promise<string[]> {
+  const rows = await db
+    .update(reservations)
+    .set({ crmLeaseUntil: input.leaseUntil })
+    .where(
+      inArray(
+        reservations.id,
+        db
+          .select({ id: reservations.id })
+          .from(reservations)
+          .where(
+            and(
+              eq(reservations.portalId, input.portalId),
+              eq(reservations.crmStatus, 'pending'),
+              eq(reservations.status, 'active'),
+              or(isNull(reservations.crmLeaseUntil), lt(reservations.crmLeaseUntil, input.now)),
+            ),
+          )
+          .orderBy(sql`${reservations.id} = ${input.first} desc`, asc(reservations.reservedAt))
+          .limit(input.limit)
+          .for('update', { skipLocked: true }),
+      ),
+    )
+    .returning({ id: reservations.id })
+  return rows.map((row) => row.id)
+}
+
+/** The leased reservations with their requests, for the lead fields. */
+export function loadWithRequests(db: Executor, ids: string[]) {
+  return db
+    .select({ reservation: reservations, request: requests })
+    .from(reservations)
+    .innerJoin(requests, eq(requests.id, reservations.requestId))
+    .where(inArray(reservations.id, ids))
+}
+
+/** The lead exists: remember its id. A lead id once stored never changes. */
+export async function storeLeadId(db: Executor, id: string, leadId: string, now: Date): Promise<void> {
+  await db
+    .update(reservations)
+    .set({ crmStatus: 'in_crm', crmLeadId: leadId, crmSyncedAt: now, crmLastError: null, crmLeaseUntil: null })
+    .where(and(eq(reservations.id, id), or(isNull(reservations.crmLeadId), eq(reservations.crmLeadId, leadId))))
+}
+
+/** Frees leased reservations whose lead is not written yet, with the reason; `failed` once retries are spent. */
+export async function recordPushError(
+  db: Executor,
+  ids: string[],
+  error: string,
+  options: { failed: boolean },
+): Promise<void> {
+  if (ids.length === 0) return
+  await db
+    .update(reservations)
+    .set({
+      crmLastError: error.slice(0, 2_000),
+      crmLeaseUntil: null,
+      ...(options.failed ? { crmStatus: 'failed' as const } : {}),
+    })
+    .where(and(inArray(reservations.id, ids), inArray(reservations.crmStatus, ['pending', 'failed'])))
+}
+
+export async function markNotSynced(db: Executor, id: string): Promise<void> {
+  await db
+    .update(reservations)
+    .set({ crmStatus: 'not_synced', crmLeaseUntil: null })
+    .where(and(eq(reservations.id, id), eq(reservations.crmStatus, 'pending')))
+}
+
+/** Reservations of a portal, by the lead their push created. */
+export async function findByLeadIds(db: Executor, portalId: string, leadIds: string[]): Promise<ReservationRow[]> {
+  if (leadIds.length === 0) return []
+  return db
+    .select()
+    .from(reservations)
+    .where(and(eq(reservations.portalId, portalId), inArray(reservations.crmLeadId, leadIds)))
+}
+
+/** Leads of a portal whose outcome is still unknown: the deals reconciliation looks for. */
+export async function openLeadIds(db: Executor, portalId: string): Promise<string[]> {
+  const rows = await db
+    .select({ leadId: reservations.crmLeadId })
+    .from(reservations)
+    .where(and(eq(reservations.portalId, portalId), isNotNull(reservations.crmLeadId), isNull(reservations.outcome)))
+  return rows.flatMap((row) => (row.leadId ? [row.leadId] : []))
+}
+
+export async function portalHasLeads(db: Executor, portalId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: reservations.id })
+    .from(reservations)
+    .where(and(eq(reservations.portalId, portalId), isNotNull(reservations.crmLeadId)))
+    .limit(1)
+  return row !== undefined
+}
+
+/**
+ * Stores what the CRM says about a reservation. A changed outcome is also appended to the outcome events, in
+ * the same transaction, for the rating; the same outcome learnt twice (event and reconciliation) is one event.
+ */
+export async function recordOutcome(
+  tx: Executor,
+  reservation: ReservationRow,
+  input: { outcome: Outcome | undefined; dealId: string | undefined; now: Date },
+): Promise<boolean> {
+  const { outcome, dealId, now } = input
+  if (dealId && dealId !== reservation.crmDealId) {
+    await tx.update(reservations).set({ crmDealId: dealId }).where(eq(reservations.id, reservation.id))
+  }
+  if (!outcome) return false
+  const [changed] = await tx
+    .update(reservations)
+    .set({ outcome: outcome.outcome, outcomeAt: outcome.at })
+    .where(
+      and(
+        eq(reservations.id, reservation.id),
+        or(isNull(reservations.outcome), sql`${reservations.outcome} <> ${outcome.outcome}`),
+      ),
+    )
+    .returning({ id: reservations.id })
+  if (!changed) return false
+  await tx.insert(reservationOutcomeEvents).values({
+    reservationId: reservation.id,
+    partnerId: reservation.partnerId,
+    outcome: outcome.outcome,
+    occurredAt: outcome.at,
+    recordedAt: now,
+  })
+  return true
+}
+
+export function installedPortalIds(db: Executor) {
+  return db.select({ id: portals.id }).from(portals).where(eq(portals.status, 'installed'))
+}
+
+export async function readCursor(db: Executor, portalId: string): Promise<Date | undefined> {
+  const [row] = await db.select({ cursor: portals.crmModifiedCursor }).from(portals).where(eq(portals.id, portalId))
+  return row?.cursor ?? undefined
+}
+
+export async function saveCursor(db: Executor, portalId: string, cursor: Date | undefined, now: Date) {
+  await db
+    .update(portals)
+    .set({ lastReconciledAt: now, ...(cursor ? { crmModifiedCursor: cursor } : {}) })
+    .where(eq(portals.id, portalId))
+}
+
+/** Reservations whose lead could not be written after every retry, with their job's attempts. */
+export function selectFailures(db: Executor, jobName: string) {
+  return db
+    .select({ reservation: reservations, job: { id: jobs.id, attempts: jobs.attempts, lastError: jobs.lastError } })
+    .from(reservations)
+    .leftJoin(jobs, and(eq(jobs.name, jobName), eq(jobs.key, sql`${reservations.id}::text`)))
+    .where(eq(reservations.crmStatus, 'failed'))
+    .orderBy(asc(reservations.reservedAt))
+    .limit(500)
+}
+
+/** Puts a failed push back in the queue: the reservation pending again, its job due now with fresh attempts. */
+export async function requeuePush(db: Executor, jobName: string, reservationId: string, now: Date) {
+  const [row] = await db
+    .update(reservations)
+    .set({ crmStatus: 'pending', crmLeaseUntil: null })
+    .where(and(eq(reservations.id, reservationId), eq(reservations.crmStatus, 'failed')))
+    .returning()
+  if (!row) return undefined
+  const [job] = await db
+    .update(jobs)
+    .set({ status: 'pending', attempts: 0, runAt: now, lockedUntil: null, updatedAt: now })
+    .where(and(eq(jobs.name, jobName), eq(jobs.key, reservationId)))
+    .returning({ id: jobs.id })
+  return { reservation: row, jobFound: job !== undefined }
+}

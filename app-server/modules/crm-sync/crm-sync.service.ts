@@ -1,0 +1,51 @@
+import type { CrmSyncFailure } from '../../../shared/schemas/crm-sync.schema'
+import type { AppContext } from '../../context'
+import { withTransaction } from '../../db/transaction'
+import { notFound } from '../../errors'
+import type { ManagerActor } from '../../http/auth/actors'
+import { recordAudit } from '../audit'
+import { requeuePush, selectFailures } from './crm-sync.repository'
+import { enqueueLeadPush } from '../reservations'
+import { PUSH_LEAD_JOB } from './crm-sync.jobs'
+
+/** Reservations whose lead never reached the CRM, oldest first, with the last error and the attempts made. */
+export async function listFailures(ctx: AppContext): Promise<{ items: CrmSyncFailure[] }> {
+  const rows = await selectFailures(ctx.db, PUSH_LEAD_JOB.name)
+  return {
+    items: rows.map(({ reservation, job }) => ({
+      reservationId: reservation.id,
+      partnerId: reservation.partnerId,
+      portalId: reservation.portalId,
+      requestId: reservation.requestId,
+      reservedAt: reservation.reservedAt.toISOString(),
+      lastError: reservation.crmLastError ?? job?.lastError ?? null,
+      attempts: job?.attempts ?? 0,
+      jobId: job?.id ?? null,
+    })),
+  }
+}
+
+/**
+ * Tries a failed lead again with a fresh set of attempts, e.g. after the partner reinstalled the app.
+ * @throws AppError `crm_sync_failure_not_found` (404) when the reservation has no failed lead.
+ */
+export async function retryFailedPush(ctx: AppContext, actor: ManagerActor, reservationId: string) {
+  return withTransaction(ctx.db, async (tx) => {
+    const now = ctx.clock.now()
+    const requeued = await requeuePush(tx, PUSH_LEAD_JOB.name, reservationId, now)
+    if (!requeued) throw notFound('crm_sync_failure_not_found', 'This reservation has no failed CRM sync.')
+    // A job removed by housekeeping is written again; the lookup by ORIGIN_ID still prevents a second lead.
+    if (!requeued.jobFound) await enqueueLeadPush(tx, reservationId)
+    await recordAudit(tx, {
+      at: now,
+      actorType: 'manager',
+      actorId: actor.managerId,
+      action: 'crm_sync.retried',
+      entityType: 'reservation',
+      entityId: reservationId,
+      before: { crmStatus: 'failed' },
+      after: { crmStatus: 'pending' },
+    })
+    return { reservationId, crmStatus: 'pending' as const }
+  })
+}

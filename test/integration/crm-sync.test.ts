@@ -1,0 +1,158 @@
+import { eq } from 'drizzle-orm'
+import request from 'supertest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { reservations } from '../../app-server/db/schema'
+import { createWorker } from '../../app-server/jobs/registry'
+import type { PortalEmulator, PortalHandle } from '../emulator'
+import { startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
+import { givenManager, givenPartner, givenRequest } from '../support/factories'
+import type { TestApp } from '../support/test-app'
+
+describe('reserved requests become leads in the partner CRM, and Won/Lost comes back (emulated portals)', () => {
+  let setup: EmulatedSetup
+  let emulator: PortalEmulator
+  let t: TestApp
+
+  beforeAll(async () => {
+    setup = await startAppWithEmulator('app.test0003.implreq')
+    ;({ emulator, t } = setup)
+  })
+  afterAll(() => setup.close())
+
+  /** A portal with the app installed and linked to a fresh partner; returns the partner's session headers. */
+  async function linkedPortal(crmMode: 1 | 2 = 1) {
+    const portal = emulator.addPortal({ crmMode })
+    await portal.install()
+    portal.finishInstall()
+    const partner = await givenPartner(t, { registeredCountry: 'DE' })
+    const manager = await givenManager(t)
+    const code = (await request(t.app).post(`/api/manager/partners/${partner.id}/link-code`).set(manager.headers)).body
+      .code
+    const { launch } = await portal.install({ postInstaller: false })
+    const session = await request(t.app)
+      .post('/api/session')
+      .send({ domain: 'x', memberId: portal.memberId, accessToken: launch.fields.AUTH_ID })
+    const linked = await request(t.app)
+      .post('/api/portal/link')
+      .set('Authorization', `Bearer ${session.body.token}`)
+      .send({ code })
+    return { portal, partner, headers: { Authorization: `Bearer ${linked.body.token as string}` } }
+  }
+
+  async function runJobs() {
+    await emulator.whenEventsDelivered()
+    await t.whenEventsHandled()
+    // Outcome reads wait for a short window after the event, so that they see the settled state.
+    t.clock.advance(10_000)
+    await createWorker(t.ctx).drain()
+  }
+
+  const leadsOf = (portal: PortalHandle) => [...portal.state.leads.keys()].map((id) => portal.getLead(id)!)
+  const reservationOf = async (id: string) =>
+    (await t.database.db.select().from(reservations).where(eq(reservations.id, id)))[0]!
+
+  it('when a partner reserves, then the lead appears in its CRM once with the request behind it (rules 5.2)', async () => {
+    const { portal, headers } = await linkedPortal()
+    const target = await givenRequest(t, {
+      contactName: 'Ada Lovelace King',
+      description: 'CRM and telephony for 12 people',
+    })
+    const reserved = await request(t.app).post(`/api/partner/requests/${target.id}/reservation`).set(headers)
+    expect(reserved.status).toBe(201)
+    expect(reserved.body.crm.status).toBe('syncing')
+    await runJobs()
+    await runJobs()
+    const leads = leadsOf(portal)
+    expect(leads).toHaveLength(1)
+    expect(leads[0]).toMatchObject({
+      NAME: 'Ada',
+      LAST_NAME: 'Lovelace King',
+      COMPANY_TITLE: 'Client Ltd',
+      SOURCE_ID: 'IMPL_REQUEST',
+      ORIGIN_ID: reserved.body.id,
+      ASSIGNED_BY_ID: '1',
+    })
+    expect(leads[0]!.EMAIL).toEqual([expect.objectContaining({ VALUE: target.contactEmail })])
+    expect(leads[0]!.PHONE).toEqual([expect.objectContaining({ VALUE: target.contactPhone })])
+    expect(String(leads[0]!.COMMENTS)).toContain('CRM and telephony for 12 people')
+    expect(String(leads[0]!.COMMENTS)).toContain('Berlin, DE')
+    const row = await reservationOf(reserved.body.id)
+    expect(row).toMatchObject({ crmStatus: 'in_crm', crmLeadId: String(leads[0]!.ID) })
+  })
+
+  it('when the lead is converted and the deal won in the CRM, then the reservation is Won', async () => {
+    const { portal, headers } = await linkedPortal()
+    const target = await givenRequest(t)
+    const reserved = await request(t.app).post(`/api/partner/requests/${target.id}/reservation`).set(headers)
+    await runJobs()
+    const leadId = Number((await reservationOf(reserved.body.id)).crmLeadId)
+    const dealId = portal.convertLead(leadId)
+    portal.moveDeal(dealId, 'WON')
+    await runJobs()
+    expect(await reservationOf(reserved.body.id)).toMatchObject({ outcome: 'won', crmDealId: String(dealId) })
+    const mine = await request(t.app).get('/api/partner/reservations').set(headers)
+    expect(mine.body.items[0].crm).toMatchObject({ status: 'in_crm', outcome: 'won' })
+  })
+
+  it('when the lead is marked junk, then the reservation is Lost', async () => {
+    const { portal, headers } = await linkedPortal()
+    const reserved = await request(t.app)
+      .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
+      .set(headers)
+    await runJobs()
+    portal.moveLead(Number((await reservationOf(reserved.body.id)).crmLeadId), 'JUNK')
+    await runJobs()
+    expect((await reservationOf(reserved.body.id)).outcome).toBe('lost')
+  })
+
+  it('when the portal runs simple CRM, then the deal created at once decides the outcome', async () => {
+    const { portal, headers } = await linkedPortal(2)
+    const reserved = await request(t.app)
+      .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
+      .set(headers)
+    await runJobs()
+    const row = await reservationOf(reserved.body.id)
+    const deal = [...portal.state.deals.values()].find((item) => String(item.values.LEAD_ID) === row.crmLeadId)
+    expect(deal).toBeDefined()
+    portal.moveDeal(deal!.id, 'LOSE')
+    await runJobs()
+    expect((await reservationOf(reserved.body.id)).outcome).toBe('lost')
+  })
+
+  it('when Bitrix24 loses the event, then reconciliation repairs the outcome', async () => {
+    const { portal, headers } = await linkedPortal()
+    const reserved = await request(t.app)
+      .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
+      .set(headers)
+    await runJobs()
+    emulator.faults.dropEvents(100, portal.memberId)
+    portal.moveLead(Number((await reservationOf(reserved.body.id)).crmLeadId), 'JUNK')
+    await runJobs()
+    expect((await reservationOf(reserved.body.id)).outcome).toBeNull()
+    emulator.faults.dropEvents(0, portal.memberId)
+    t.clock.advance(11 * 60_000)
+    await runJobs()
+    await runJobs()
+    expect((await reservationOf(reserved.body.id)).outcome).toBe('lost')
+  })
+
+  it('when an event carries a forged application token, then nothing changes', async () => {
+    const { portal, headers } = await linkedPortal()
+    const reserved = await request(t.app)
+      .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
+      .set(headers)
+    await runJobs()
+    const leadId = (await reservationOf(reserved.body.id)).crmLeadId!
+    await request(t.app).post('/b24/events').type('form').send({
+      event: 'ONCRMLEADUPDATE',
+      'data[FIELDS][ID]': leadId,
+      'auth[member_id]': portal.memberId,
+      'auth[application_token]': 'forged-token',
+    })
+    emulator.faults.dropEvents(100, portal.memberId)
+    portal.moveLead(Number(leadId), 'JUNK')
+    await runJobs()
+    expect((await reservationOf(reserved.body.id)).outcome).toBeNull()
+    emulator.faults.dropEvents(0, portal.memberId)
+  })
+})
