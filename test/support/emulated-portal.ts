@@ -17,7 +17,7 @@ export interface EmulatedSetup {
 
 /**
  * The real app listening on a loopback port, registered as a Bitrix24 app with a portal emulator that plays the
- * portals and the OAuth server. A stub client build lets the installer page answer with the app's shell.
+ * portals and the OAuth server. A one-page client build lets the installer page answer with the app's shell.
  */
 export async function startAppWithEmulator(clientId: string, env: Record<string, string> = {}): Promise<EmulatedSetup> {
   const clientSecret = `secret-of-${clientId}`
