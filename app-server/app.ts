@@ -32,6 +32,8 @@ export interface AppDeps {
   servePages?: boolean
   /** Where the production client build lives; defaults to dist/client. */
   clientBuildDir?: string
+  /** The process's portal clients, when the worker in the same process shares them. */
+  portalClients?: PortalClients
 }
 
 /** Builds the HTTP app without listening, so tests drive it directly. */
@@ -52,7 +54,7 @@ export function createApp(deps: AppDeps): Express {
   const cipher = new TokenCipher(ctx.appSecret)
   const bitrix24 = {
     cipher,
-    clients: new PortalClients(ctx, cipher),
+    clients: deps.portalClients ?? new PortalClients(ctx, cipher),
     sessions: new SessionIssuer(ctx),
     onCrmChange: crmChangeListener(ctx),
   }

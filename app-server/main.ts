@@ -10,6 +10,7 @@ import { runMigrations } from './db/migrate'
 import { resolveAppSecret } from './app-secret'
 import type { AppContext } from './context'
 import { createWorker } from './jobs/registry'
+import { PortalClients, TokenCipher } from './modules/bitrix24'
 import type { Worker } from './jobs/worker'
 import { createLogger, type Logger } from './logger'
 
@@ -44,14 +45,16 @@ async function main(): Promise<void> {
     appSecret: resolveAppSecret(config, logger),
   }
   const running: Running = { database }
+  // One SDK client per portal in this process, whichever roles it runs.
+  const portalClients = new PortalClients(ctx, new TokenCipher(ctx.appSecret))
   if (config.ROLE !== 'worker') {
     if (config.NODE_ENV === 'development') running.vite = await startVite()
-    const app = createApp({ ctx, database, ...(running.vite ? { vite: running.vite } : {}) })
+    const app = createApp({ ctx, database, portalClients, ...(running.vite ? { vite: running.vite } : {}) })
     running.whenEventsHandled = app.locals.whenEventsHandled as () => Promise<void>
     running.server = await listen(app, config, logger, database)
   }
   if (config.ROLE !== 'web') {
-    running.worker = createWorker(ctx)
+    running.worker = createWorker(ctx, { portalClients })
     running.worker.start()
   }
   handleShutdownSignals(running, config, logger)

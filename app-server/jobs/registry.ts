@@ -5,8 +5,18 @@ import { requestJobs } from '../modules/requests'
 import { Worker } from './worker'
 
 /** The worker with every module's jobs: the composition root of background work. */
-export function createWorker(ctx: AppContext, options: { pollIntervalMs?: number } = {}): Worker {
-  const crmSync = crmSyncJobs(ctx, crmGateway(new PortalClients(ctx, new TokenCipher(ctx.appSecret))))
+export interface WorkerOptions {
+  pollIntervalMs?: number
+  /**
+   * The process's portal clients, shared with the web role when both run in one process, so each portal has one
+   * SDK client and one rate-limit bucket here.
+   */
+  portalClients?: PortalClients
+}
+
+export function createWorker(ctx: AppContext, options: WorkerOptions = {}): Worker {
+  const { portalClients = new PortalClients(ctx, new TokenCipher(ctx.appSecret)), ...workerOptions } = options
+  const crmSync = crmSyncJobs(ctx, crmGateway(portalClients))
   const recurring = [...requestJobs(ctx), ...crmSync.recurring]
   return new Worker({
     db: ctx.db,
@@ -14,6 +24,6 @@ export function createWorker(ctx: AppContext, options: { pollIntervalMs?: number
     clock: ctx.clock,
     definitions: [...recurring.map((entry) => entry.job), ...crmSync.definitions],
     recurring,
-    ...options,
+    ...workerOptions,
   })
 }
