@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { reservations } from '../../app-server/db/schema'
+import { jobs, reservations } from '../../app-server/db/schema'
 import { createWorker } from '../../app-server/jobs/registry'
 import type { PortalEmulator, PortalHandle } from '../emulator'
 import { startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
@@ -47,6 +47,8 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
     await createWorker(t.ctx).drain()
   }
 
+  const outcomeJobs = async () =>
+    (await t.database.db.select().from(jobs).where(eq(jobs.name, 'crm-sync.fetch-outcome'))).length
   const leadsOf = (portal: PortalHandle) => [...portal.state.leads.keys()].map((id) => portal.getLead(id)!)
   const reservationOf = async (id: string) =>
     (await t.database.db.select().from(reservations).where(eq(reservations.id, id)))[0]!
@@ -136,23 +138,33 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
     expect((await reservationOf(reserved.body.id)).outcome).toBe('lost')
   })
 
-  it('when an event carries a forged application token, then nothing changes', async () => {
+  it('when an event carries a forged application token, then nothing is queued; the genuine one is', async () => {
     const { portal, headers } = await linkedPortal()
     const reserved = await request(t.app)
       .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
       .set(headers)
     await runJobs()
     const leadId = (await reservationOf(reserved.body.id)).crmLeadId!
-    await request(t.app).post('/b24/events').type('form').send({
-      event: 'ONCRMLEADUPDATE',
-      'data[FIELDS][ID]': leadId,
-      'auth[member_id]': portal.memberId,
-      'auth[application_token]': 'forged-token',
-    })
     emulator.faults.dropEvents(100, portal.memberId)
     portal.moveLead(Number(leadId), 'JUNK')
-    await runJobs()
-    expect((await reservationOf(reserved.body.id)).outcome).toBeNull()
+    await emulator.whenEventsDelivered()
     emulator.faults.dropEvents(0, portal.memberId)
+    const event = (applicationToken: string) =>
+      request(t.app).post('/b24/events').type('form').send({
+        event: 'ONCRMLEADUPDATE',
+        'data[FIELDS][ID]': leadId,
+        'auth[member_id]': portal.memberId,
+        'auth[application_token]': applicationToken,
+      })
+    await t.whenEventsHandled()
+    // A new window of the outcome job's key, so the genuine event below cannot coincide with an earlier one.
+    t.clock.advance(10_000)
+    const before = await outcomeJobs()
+    expect((await event('forged-token')).status).toBe(200)
+    await t.whenEventsHandled()
+    expect(await outcomeJobs()).toBe(before)
+    await event([...portal.state.installations.values()][0]!.applicationToken)
+    await t.whenEventsHandled()
+    expect(await outcomeJobs()).toBe(before + 1)
   })
 })
