@@ -3,9 +3,9 @@ import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reservations } from '../../app-server/db/schema'
 import { createWorker } from '../../app-server/jobs/registry'
-import type { PortalEmulator, PortalHandle } from '../emulator'
-import { startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
-import { givenManager, givenPartner, givenRequest } from '../support/factories'
+import type { PortalEmulator } from '../emulator'
+import { linkedPortal as linkPortal, startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
+import { givenRequest } from '../support/factories'
 import type { TestApp } from '../support/test-app'
 
 const PORTALS = 10
@@ -21,25 +21,7 @@ describe('lead sync under faults: every lead created exactly once, none lost', (
     ;({ emulator, t } = setup)
   })
   afterAll(() => setup.close())
-
-  async function linkedPortal(): Promise<{ portal: PortalHandle; headers: Record<string, string> }> {
-    const portal = emulator.addPortal()
-    await portal.install()
-    portal.finishInstall()
-    const partner = await givenPartner(t)
-    const manager = await givenManager(t)
-    const code = (await request(t.app).post(`/api/manager/partners/${partner.id}/link-code`).set(manager.headers)).body
-      .code
-    const { launch } = await portal.install({ postInstaller: false })
-    const session = await request(t.app)
-      .post('/api/session')
-      .send({ domain: 'x', memberId: portal.memberId, accessToken: launch.fields.AUTH_ID })
-    const linked = await request(t.app)
-      .post('/api/portal/link')
-      .set('Authorization', `Bearer ${session.body.token}`)
-      .send({ code })
-    return { portal, headers: { Authorization: `Bearer ${linked.body.token as string}` } }
-  }
+  const linkedPortal = (crmMode: 1 | 2 = 1) => linkPortal(setup, { crmMode })
 
   it(`when ${PORTALS} portals take ${PORTALS * RESERVATIONS_PER_PORTAL} reservations while 30% of CRM calls fail and tokens expire, then each lead exists once`, async () => {
     const portals = await Promise.all(Array.from({ length: PORTALS }, () => linkedPortal()))

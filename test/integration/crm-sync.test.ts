@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { jobs, reservations } from '../../app-server/db/schema'
 import { createWorker } from '../../app-server/jobs/registry'
 import type { PortalEmulator, PortalHandle } from '../emulator'
-import { startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
-import { givenManager, givenPartner, givenRequest } from '../support/factories'
+import { linkedPortal as linkPortal, startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
+import { givenRequest } from '../support/factories'
 import type { TestApp } from '../support/test-app'
 
 describe('reserved requests become leads in the partner CRM, and Won/Lost comes back (emulated portals)', () => {
@@ -18,26 +18,7 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
     ;({ emulator, t } = setup)
   })
   afterAll(() => setup.close())
-
-  /** A portal with the app installed and linked to a fresh partner; returns the partner's session headers. */
-  async function linkedPortal(crmMode: 1 | 2 = 1) {
-    const portal = emulator.addPortal({ crmMode })
-    await portal.install()
-    portal.finishInstall()
-    const partner = await givenPartner(t, { registeredCountry: 'DE' })
-    const manager = await givenManager(t)
-    const code = (await request(t.app).post(`/api/manager/partners/${partner.id}/link-code`).set(manager.headers)).body
-      .code
-    const { launch } = await portal.install({ postInstaller: false })
-    const session = await request(t.app)
-      .post('/api/session')
-      .send({ domain: 'x', memberId: portal.memberId, accessToken: launch.fields.AUTH_ID })
-    const linked = await request(t.app)
-      .post('/api/portal/link')
-      .set('Authorization', `Bearer ${session.body.token}`)
-      .send({ code })
-    return { portal, partner, headers: { Authorization: `Bearer ${linked.body.token as string}` } }
-  }
+  const linkedPortal = (crmMode: 1 | 2 = 1) => linkPortal(setup, { crmMode })
 
   async function runJobs() {
     await emulator.whenEventsDelivered()

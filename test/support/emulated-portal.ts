@@ -3,7 +3,9 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import request from 'supertest'
 import { createPortalEmulator, type PortalEmulator } from '../emulator'
+import { givenManager, givenPartner } from './factories'
 import { createTestApp, type TestApp } from './test-app'
 
 export interface EmulatedSetup {
@@ -61,4 +63,28 @@ export async function startAppWithEmulator(clientId: string, env: Record<string,
       rmSync(buildDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * A new emulated portal with the app installed and finished, linked to a fresh partner through a manager's link
+ * code, as an administrator would do it; returns the partner's session headers.
+ */
+export async function linkedPortal(setup: EmulatedSetup, options: { crmMode?: 1 | 2 } = {}) {
+  const { emulator, t } = setup
+  const portal = emulator.addPortal({ crmMode: options.crmMode ?? 1 })
+  await portal.install()
+  portal.finishInstall()
+  const partner = await givenPartner(t, { registeredCountry: 'DE' })
+  const manager = await givenManager(t)
+  const code = (await request(t.app).post(`/api/manager/partners/${partner.id}/link-code`).set(manager.headers)).body
+    .code as string
+  const { launch } = await portal.install({ postInstaller: false })
+  const session = await request(t.app)
+    .post('/api/session')
+    .send({ domain: 'x', memberId: portal.memberId, accessToken: launch.fields.AUTH_ID })
+  const linked = await request(t.app)
+    .post('/api/portal/link')
+    .set('Authorization', `Bearer ${session.body.token as string}`)
+    .send({ code })
+  return { portal, partner, headers: { Authorization: `Bearer ${linked.body.token as string}` } }
 }
