@@ -3,6 +3,8 @@ import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { jobs, reservations } from '../../app-server/db/schema'
 import { createWorker } from '../../app-server/jobs/registry'
+import { CRM_ORIGINATOR_ID, crmGateway, PortalClients, TokenCipher } from '../../app-server/modules/bitrix24'
+import { pushLeads } from '../../app-server/modules/crm-sync/push-leads'
 import type { PortalEmulator, PortalHandle } from '../emulator'
 import { linkedPortal as linkPortal, startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
 import { givenRequest } from '../support/factories'
@@ -147,5 +149,41 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
     await event([...portal.state.installations.values()][0]!.applicationToken)
     await t.whenEventsHandled()
     expect(await outcomeJobs()).toBe(before + 1)
+  })
+
+  it('when a lead is sent for the first time, then no lookup is spent; when an earlier run may have sent it, the lead is found by ORIGIN_ID, not added twice', async () => {
+    const { portal, headers } = await linkedPortal()
+    const real = crmGateway(new PortalClients(t.ctx, new TokenCipher(t.ctx.appSecret)))
+    const lookedUp: string[][] = []
+    const gateway = {
+      ...real,
+      findLeadsByOriginIds: (portalId: string, ids: string[]) => {
+        lookedUp.push(ids)
+        return real.findLeadsByOriginIds(portalId, ids)
+      },
+    }
+    const reserve = async () =>
+      (
+        await request(t.app)
+          .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
+          .set(headers)
+      ).body.id as string
+
+    const fresh = await reserve()
+    await pushLeads(t.ctx, gateway, fresh)
+    expect(lookedUp).toEqual([])
+    expect(leadsOf(portal).filter((lead) => lead.ORIGIN_ID === fresh)).toHaveLength(1)
+
+    // A run that sent the add and died before storing the answer: the lead exists, the reservation does not know it.
+    const interrupted = await reserve()
+    const existing = portal.addLead({ TITLE: 'sent before', ORIGINATOR_ID: CRM_ORIGINATOR_ID, ORIGIN_ID: interrupted })
+    await t.database.db
+      .update(reservations)
+      .set({ crmAddAttemptedAt: t.clock.now() })
+      .where(eq(reservations.id, interrupted))
+    await pushLeads(t.ctx, gateway, interrupted)
+    expect(lookedUp).toEqual([[interrupted]])
+    expect(leadsOf(portal).filter((lead) => lead.ORIGIN_ID === interrupted)).toHaveLength(1)
+    expect(await reservationOf(interrupted)).toMatchObject({ crmStatus: 'in_crm', crmLeadId: String(existing) })
   })
 })

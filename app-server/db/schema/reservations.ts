@@ -35,6 +35,11 @@ export const reservations = pgTable(
     crmLastError: text('crm_last_error'),
     /** A push run holds the reservation until then, so two runs never add its lead at the same time. */
     crmLeaseUntil: timestamp('crm_lease_until', { withTimezone: true }),
+    /**
+     * Set just before the first crm.lead.add for this reservation. Until then its lead certainly does not exist,
+     * so the ORIGIN_ID lookup (one REST call) is needed only for reservations an earlier run may have sent.
+     */
+    crmAddAttemptedAt: timestamp('crm_add_attempted_at', { withTimezone: true }),
     outcome: text('outcome', { enum: ['won', 'lost'] }),
     outcomeAt: timestamp('outcome_at', { withTimezone: true }),
   },

@@ -13,12 +13,12 @@ export async function findReservation(db: Executor, id: string): Promise<Reserva
 /**
  * Leases up to `limit` active reservations of one portal whose lead is still to be written, `first` among them
  * if it is free. Rows leased by another run are skipped: two runs never add the same lead at once.
- * @returns the leased reservation ids.
+ * @returns the leased reservations, each with whether an earlier run may already have sent its lead.
  */
 export async function leasePending(
   db: Executor,
   input: { portalId: string; first: string; now: Date; leaseUntil: Date; limit: number },
-): Promise<string[]> {
+): Promise<{ id: string; maybeSent: boolean }[]> {
   const rows = await db
     .update(reservations)
     .set({ crmLeaseUntil: input.leaseUntil })
@@ -41,8 +41,17 @@ export async function leasePending(
           .for('update', { skipLocked: true }),
       ),
     )
-    .returning({ id: reservations.id })
-  return rows.map((row) => row.id)
+    .returning({ id: reservations.id, addAttemptedAt: reservations.crmAddAttemptedAt })
+  return rows.map((row) => ({ id: row.id, maybeSent: row.addAttemptedAt !== null }))
+}
+
+/** Recorded before crm.lead.add is called: from now on a crash may leave a lead the next run must look up. */
+export async function markAddAttempted(db: Executor, ids: string[], now: Date): Promise<void> {
+  if (ids.length === 0) return
+  await db
+    .update(reservations)
+    .set({ crmAddAttemptedAt: now })
+    .where(and(inArray(reservations.id, ids), isNull(reservations.crmAddAttemptedAt)))
 }
 
 /** The leased reservations with their requests, for the lead fields. */

@@ -5,6 +5,7 @@ import {
   findReservation,
   leasePending,
   loadWithRequests,
+  markAddAttempted,
   markNotSynced,
   recordPushError,
   storeLeadId,
@@ -19,9 +20,10 @@ const messageOf = (error: unknown) =>
 
 /**
  * Writes the lead of one reservation into its portal's CRM, together with the other leads of that portal still
- * waiting (up to one batch). Exactly once: the leads are looked up by ORIGIN_ID before any add, the adds never
- * repeat after a network error, and a lead id is stored as soon as it is known. A crash anywhere leaves either
- * no lead (added next time) or a lead the next lookup finds.
+ * waiting (up to one batch). Exactly once: every add is recorded before it is sent, and a reservation with a
+ * recorded add is looked up by ORIGIN_ID before it is sent again; the adds never repeat after a network error, and
+ * a lead id is stored as soon as it is known. A crash anywhere leaves either no lead (added next time) or a lead
+ * the next lookup finds. First attempts skip the lookup, so a healthy portal spends one REST call per 50 leads.
  * @throws when this reservation's lead could not be written; its job then tries again later.
  */
 export async function pushLeads(ctx: AppContext, gateway: CrmGateway, reservationId: string): Promise<void> {
@@ -38,11 +40,14 @@ export async function pushLeads(ctx: AppContext, gateway: CrmGateway, reservatio
     leaseUntil: new Date(now.getTime() + LEASE_MS),
     limit: CRM_BATCH_LIMIT,
   })
-  if (!leased.includes(reservationId)) throw new Error('another run is writing this lead at the moment')
+  if (!leased.some((row) => row.id === reservationId)) throw new Error('another run is writing this lead at the moment')
+  const leasedIds = leased.map((row) => row.id)
   try {
-    const found = await gateway.findLeadsByOriginIds(portalId, leased)
+    const maybeSent = leased.filter((row) => row.maybeSent).map((row) => row.id)
+    const found =
+      maybeSent.length > 0 ? await gateway.findLeadsByOriginIds(portalId, maybeSent) : new Map<string, string>()
     for (const [id, leadId] of found) await storeLeadId(ctx.db, id, leadId, ctx.clock.now())
-    const missing = (await loadWithRequests(ctx.db, leased)).filter((row) => !found.has(row.reservation.id))
+    const missing = (await loadWithRequests(ctx.db, leasedIds)).filter((row) => !found.has(row.reservation.id))
     const fields = new Map(
       missing.map(({ reservation: row, request }) => [
         row.id,
@@ -50,6 +55,7 @@ export async function pushLeads(ctx: AppContext, gateway: CrmGateway, reservatio
       ]),
     )
     if (fields.size > 0) {
+      await markAddAttempted(ctx.db, [...fields.keys()], ctx.clock.now())
       for (const [id, outcome] of await gateway.addLeads(portalId, fields)) {
         if ('leadId' in outcome) await storeLeadId(ctx.db, id, outcome.leadId, ctx.clock.now())
         else await recordPushError(ctx.db, [id], messageOf(outcome.error), { failed: false })
@@ -57,7 +63,7 @@ export async function pushLeads(ctx: AppContext, gateway: CrmGateway, reservatio
     }
     ctx.logger.info({ portalId, leased: leased.length, found: found.size, added: fields.size }, 'leads pushed')
   } catch (error) {
-    await recordPushError(ctx.db, leased, messageOf(error), { failed: false })
+    await recordPushError(ctx.db, leasedIds, messageOf(error), { failed: false })
     throw error
   }
   const after = await findReservation(ctx.db, reservationId)

@@ -1,0 +1,1 @@
+ALTER TABLE "reservations" ADD COLUMN "crm_add_attempted_at" timestamp with time zone;
