@@ -82,6 +82,10 @@ const ConfigSchema = z.object({
     .default('https://oauth.bitrix.info'),
   B24_ALLOW_HTTP: booleanFlag.default(false),
   LINK_CODE_TTL_HOURS: positiveInt.default(72),
+  /** How long claimed work (a job, a lead batch) stays with a worker that stopped: a crash delays it this long. */
+  WORKER_LEASE_SECONDS: positiveInt.default(300),
+  /** First retry of a failed CRM call; each further retry waits twice as long, at most an hour. */
+  CRM_RETRY_BASE_SECONDS: positiveInt.default(30),
 })
 
 export type Config = z.infer<typeof ConfigSchema>

@@ -1,3 +1,4 @@
+import { and, eq, inArray } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { Executor } from '../db/client'
 import { jobs } from '../db/schema'
@@ -53,6 +54,18 @@ export async function enqueue<P>(executor: Executor, job: JobSpec<P>, options: E
     .onConflictDoNothing({ target: [jobs.name, jobs.key] })
     .returning({ id: jobs.id })
   return rows.length > 0
+}
+
+/**
+ * Marks waiting jobs done whose work another run has already done (a batch that covered them), so the worker
+ * does not spend a claim on each of them. Running jobs are left to finish on their own.
+ */
+export async function completeWaitingJobs(executor: Executor, job: JobSpec, keys: string[], now: Date): Promise<void> {
+  if (keys.length === 0) return
+  await executor
+    .update(jobs)
+    .set({ status: 'done', lockedUntil: null, updatedAt: now })
+    .where(and(eq(jobs.name, job.name), inArray(jobs.key, keys), eq(jobs.status, 'pending')))
 }
 
 /** 1 s, 2 s, 4 s … capped at one hour, with ±20 % jitter so retries of many jobs spread out. */

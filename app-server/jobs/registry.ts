@@ -24,6 +24,7 @@ export function createWorker(ctx: AppContext, options: WorkerOptions = {}): Work
     clock: ctx.clock,
     definitions: [...recurring.map((entry) => entry.job), ...crmSync.definitions],
     recurring,
+    leaseMs: ctx.config.WORKER_LEASE_SECONDS * 1_000,
     ...workerOptions,
   })
 }

@@ -7,6 +7,8 @@ import { signPartnerSession } from '../../app-server/http/auth/session-token'
 
 export interface BenchApp {
   baseUrl: string
+  /** The APP_SECRET the service runs with; a worker process on the same database needs it too. */
+  appSecret: string
   /** A bearer token for the partner, signed with this app's secret. */
   partnerToken(partnerId: string): string
   close(): Promise<void>
@@ -44,6 +46,7 @@ export async function startBenchApp(databaseUrl: string, env: Record<string, str
   const tokens = new Map<string, string>()
   return {
     baseUrl,
+    appSecret,
     partnerToken: (partnerId) => {
       let token = tokens.get(partnerId)
       if (!token) {
@@ -55,6 +58,33 @@ export async function startBenchApp(databaseUrl: string, env: Record<string, str
     },
     close: () => stop(child),
   }
+}
+
+export interface BenchWorker {
+  /** Stops the worker gracefully (SIGTERM). */
+  close(): Promise<void>
+}
+
+/** The service's worker role in a process of its own, on the bench database. */
+export function startBenchWorker(
+  databaseUrl: string,
+  appSecret: string,
+  env: Record<string, string> = {},
+): BenchWorker {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      ROLE: 'worker',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      MIGRATE_ON_START: 'false',
+      APP_SECRET: appSecret,
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  return { close: () => stop(child) }
 }
 
 function freePort(): Promise<number> {

@@ -5,6 +5,8 @@ import { createBenchDatabase } from './bench-database'
 export interface BenchContext {
   app: BenchApp
   database: Database
+  /** The bench database's URL, for other processes of the service. */
+  databaseUrl: string
 }
 
 /**
@@ -32,7 +34,7 @@ export async function runBench(
   process.once('SIGTERM', interrupted)
   try {
     app = await startBenchApp(bench.url, { DATABASE_POOL_SIZE: String(poolSize), ...env })
-    const { failed } = await body({ app, database: bench.database })
+    const { failed } = await body({ app, database: bench.database, databaseUrl: bench.url })
     process.exitCode = failed ? 1 : 0
   } catch (error) {
     // Once interrupted, the calls still in flight fail because the pool is closed; that is expected.

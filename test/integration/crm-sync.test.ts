@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { jobs, reservations } from '../../app-server/db/schema'
 import { createWorker } from '../../app-server/jobs/registry'
 import { CRM_ORIGINATOR_ID, crmGateway, PortalClients, TokenCipher } from '../../app-server/modules/bitrix24'
-import { pushLeads } from '../../app-server/modules/crm-sync/push-leads'
+import { leadPusher } from '../../app-server/modules/crm-sync/push-leads'
 import type { PortalEmulator, PortalHandle } from '../emulator'
 import { linkedPortal as linkPortal, startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
 import { givenRequest } from '../support/factories'
@@ -121,6 +121,28 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
     expect((await reservationOf(reserved.body.id)).outcome).toBe('lost')
   })
 
+  it('when the events of a conversion and a won deal are lost after an earlier reconciliation, then the next one repairs it', async () => {
+    const { portal, headers } = await linkedPortal()
+    const reserved = await request(t.app)
+      .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
+      .set(headers)
+    await runJobs()
+    // A first reconciliation sets the portal's cursor; the next one only asks for what changed since.
+    t.clock.advance(11 * 60_000)
+    await runJobs()
+    await runJobs()
+    emulator.faults.dropEvents(100, portal.memberId)
+    const dealId = portal.convertLead(Number((await reservationOf(reserved.body.id)).crmLeadId))
+    portal.moveDeal(dealId, 'WON')
+    await runJobs()
+    expect((await reservationOf(reserved.body.id)).outcome).toBeNull()
+    emulator.faults.dropEvents(0, portal.memberId)
+    t.clock.advance(11 * 60_000)
+    await runJobs()
+    await runJobs()
+    expect(await reservationOf(reserved.body.id)).toMatchObject({ outcome: 'won', crmDealId: String(dealId) })
+  })
+
   it('when an event carries a forged application token, then nothing is queued; the genuine one is', async () => {
     const { portal, headers } = await linkedPortal()
     const reserved = await request(t.app)
@@ -162,6 +184,7 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
         return real.findLeadsByOriginIds(portalId, ids)
       },
     }
+    const pushLeads = leadPusher(t.ctx, gateway)
     const reserve = async () =>
       (
         await request(t.app)
@@ -170,7 +193,7 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
       ).body.id as string
 
     const fresh = await reserve()
-    await pushLeads(t.ctx, gateway, fresh)
+    await pushLeads(fresh)
     expect(lookedUp).toEqual([])
     expect(leadsOf(portal).filter((lead) => lead.ORIGIN_ID === fresh)).toHaveLength(1)
 
@@ -181,7 +204,7 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
       .update(reservations)
       .set({ crmAddAttemptedAt: t.clock.now() })
       .where(eq(reservations.id, interrupted))
-    await pushLeads(t.ctx, gateway, interrupted)
+    await pushLeads(interrupted)
     expect(lookedUp).toEqual([[interrupted]])
     expect(leadsOf(portal).filter((lead) => lead.ORIGIN_ID === interrupted)).toHaveLength(1)
     expect(await reservationOf(interrupted)).toMatchObject({ crmStatus: 'in_crm', crmLeadId: String(existing) })

@@ -8,6 +8,8 @@ export const CRM_BATCH_LIMIT = 50
 /** Marks every lead the app creates (ORIGINATOR_ID); ORIGIN_ID then holds the reservation id. */
 export const CRM_ORIGINATOR_ID = manifest.crm.originatorId
 export const CRM_LEAD_SOURCE_ID = manifest.crm.leadSource.STATUS_ID
+/** The status a lead is created in (the first status of Bitrix24's lead pipeline, a system one). */
+export const CRM_NEW_LEAD_STATUS = 'NEW'
 export const CRM_REQUEST_ID_FIELD = `UF_CRM_${manifest.crm.leadUserFields[0]?.FIELD_NAME ?? 'IMPL_REQUEST_ID'}`
 
 /** The lead fields the app reads back; v2 prints every scalar as a string. */
@@ -111,9 +113,19 @@ export function crmGateway(clients: PortalClients) {
       return deals
     },
 
-    /** Our leads (ORIGINATOR_ID) changed since a time, or all of them without one; every page. */
+    /**
+     * Our leads (ORIGINATOR_ID) changed since a time, or all of them without one; every page. With a time, leads
+     * still in the status they were created in are left out: they carry no news, and after a large push they
+     * would be most of the list.
+     */
     listOurLeadsChangedSince(portalId: string, since?: Date): Promise<CrmLead[]> {
-      return listAll<CrmLead>(clients, portalId, 'crm.lead.list', { ORIGINATOR_ID: CRM_ORIGINATOR_ID }, since)
+      const filter = { ORIGINATOR_ID: CRM_ORIGINATOR_ID, ...(since ? { '!STATUS_ID': CRM_NEW_LEAD_STATUS } : {}) }
+      return listAll<CrmLead>(clients, portalId, 'crm.lead.list', filter, since)
+    },
+
+    /** Deals changed since a time that came from a lead; the caller keeps those of its own leads. */
+    listDealsFromLeadsChangedSince(portalId: string, since: Date): Promise<CrmDeal[]> {
+      return listAll<CrmDeal>(clients, portalId, 'crm.deal.list', { '>LEAD_ID': 0 }, since)
     },
   }
 }

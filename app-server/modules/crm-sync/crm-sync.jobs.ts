@@ -6,11 +6,11 @@ import type { CrmGateway } from '../bitrix24'
 import { LEAD_PUSH_JOB, LEAD_PUSH_MAX_ATTEMPTS } from '../reservations'
 import { installedPortalIds } from './crm-sync.repository'
 import { fetchOutcome, reconcilePortal } from './outcomes'
-import { pushLeads, recordFinalPushFailure } from './push-leads'
+import { leadPusher, recordFinalPushFailure } from './push-leads'
 
 export const CRM_MAX_ATTEMPTS = LEAD_PUSH_MAX_ATTEMPTS
-export function crmBackoffMs(attempt: number): number {
-  const base = Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempt - 1))
+export function crmBackoffMs(attempt: number, firstMs: number): number {
+  const base = Math.min(3_600_000, firstMs * 2 ** Math.max(0, attempt - 1))
   return Math.round(base * (0.8 + Math.random() * 0.4))
 }
 
@@ -38,12 +38,14 @@ const RECONCILE_PORTAL_JOB = {
 
 /** The background work of lead sync: push leads, read outcomes after events, reconcile every portal. */
 export function crmSyncJobs(ctx: AppContext, gateway: CrmGateway) {
+  const pushLeads = leadPusher(ctx, gateway)
+  const backoffMs = (attempt: number) => crmBackoffMs(attempt, ctx.config.CRM_RETRY_BASE_SECONDS * 1_000)
   const push = defineJob({
     ...PUSH_LEAD_JOB,
-    backoffMs: crmBackoffMs,
+    backoffMs,
     perform: async ({ reservationId }, { attempt }) => {
       try {
-        await pushLeads(ctx, gateway, reservationId)
+        await pushLeads(reservationId)
       } catch (error) {
         if (attempt >= CRM_MAX_ATTEMPTS) await recordFinalPushFailure(ctx, reservationId, error)
         throw error
@@ -52,7 +54,7 @@ export function crmSyncJobs(ctx: AppContext, gateway: CrmGateway) {
   })
   const fetch = defineJob({
     ...FETCH_OUTCOME_JOB,
-    backoffMs: crmBackoffMs,
+    backoffMs,
     perform: (change) => fetchOutcome(ctx, gateway, change),
   })
   const reconcileOne = defineJob({

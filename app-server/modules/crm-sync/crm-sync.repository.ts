@@ -162,9 +162,17 @@ export function installedPortalIds(db: Executor) {
   return db.select({ id: portals.id }).from(portals).where(eq(portals.status, 'installed'))
 }
 
+/** Before the first reconciliation, a day before the install: the app's leads cannot be older, clocks may differ. */
+const FIRST_RECONCILE_LOOKBACK_MS = 24 * 3_600_000
+
+/** Where reconciliation resumes: the newest change it has seen, or (first run) shortly before the install. */
 export async function readCursor(db: Executor, portalId: string): Promise<Date | undefined> {
-  const [row] = await db.select({ cursor: portals.crmModifiedCursor }).from(portals).where(eq(portals.id, portalId))
-  return row?.cursor ?? undefined
+  const [row] = await db
+    .select({ cursor: portals.crmModifiedCursor, installedAt: portals.installedAt })
+    .from(portals)
+    .where(eq(portals.id, portalId))
+  if (!row) return undefined
+  return row.cursor ?? new Date(row.installedAt.getTime() - FIRST_RECONCILE_LOOKBACK_MS)
 }
 
 export async function saveCursor(db: Executor, portalId: string, cursor: Date | undefined, now: Date) {

@@ -57,8 +57,14 @@ export async function reconcilePortal(ctx: AppContext, gateway: CrmGateway, port
     const reservation = await reservationOfLead(ctx, portalId, lead)
     if (reservation) byLead.set(lead.ID, { lead, reservation })
   }
-  const watched = [...new Set([...(await openLeadIds(ctx.db, portalId)), ...byLead.keys()])]
-  const changedDeals = await gateway.listDealsByLeadIds(portalId, watched, since)
+  const watchedSet = new Set([...(await openLeadIds(ctx.db, portalId)), ...byLead.keys()])
+  const watched = [...watchedSet]
+  // After the first run, one list of recently changed deals (usually short) instead of a call per 50 open leads.
+  const changedDeals = since
+    ? (await gateway.listDealsFromLeadsChangedSince(portalId, since)).filter(
+        (deal) => deal.LEAD_ID && watchedSet.has(deal.LEAD_ID),
+      )
+    : await gateway.listDealsByLeadIds(portalId, watched)
   const leadsOfChangedDeals = [...new Set(changedDeals.flatMap((deal) => (deal.LEAD_ID ? [deal.LEAD_ID] : [])))]
   for (const reservation of await findByLeadIds(ctx.db, portalId, leadsOfChangedDeals)) {
     if (reservation.crmLeadId && !byLead.has(reservation.crmLeadId)) byLead.set(reservation.crmLeadId, { reservation })
