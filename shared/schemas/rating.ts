@@ -138,7 +138,9 @@ export const RatingOutcomeSchema = z
   .object({
     reservationId: z.uuid(),
     requestId: z.uuid(),
-    kind: z.enum(['won', 'lost', 'expired', 'returned', 'open']),
+    kind: z.enum(['won', 'lost', 'expired', 'returned', 'open', 'released']).meta({
+      description: '`released` by the partner without an outcome; `returned` as a confirmed bad lead.',
+    }),
     at: z.iso.datetime(),
   })
   .meta({ id: 'RatingOutcome' })
