@@ -107,7 +107,9 @@ export async function decideReturn(
     const [before] = await tx.select().from(reservationReturns).where(eq(reservationReturns.id, returnId)).for('update')
     if (!before) throw notFound('return_not_found', 'No bad-lead return has this id.')
     if (before.status !== 'pending') {
-      throw conflict('return_already_decided', `This return was ${before.status} already.`, { status: before.status })
+      throw conflict('return_already_decided', `This return was ${before.status} already.`, {
+        decision: before.status,
+      })
     }
     const status = decision.decision === 'confirm' ? 'confirmed' : 'rejected'
     const [after] = await tx
