@@ -2,14 +2,15 @@ import { asc, eq, gt, sql } from 'drizzle-orm'
 import type { AppContext } from '../../context'
 import { ratingEventCursor, reservationOutcomeEvents } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
-import { countReservation } from './rating-ledger'
+import { countReservations } from './rating-ledger'
 
 const CONSUMER = 'rating'
 export const OUTCOME_BATCH = 500
 
 /**
- * Applies the Won/Lost events crm-sync appended since the last run, in order, each touching only its own
- * reservation and partner. The cursor moves in the same transaction, so an event is applied exactly once.
+ * Applies the Won/Lost events crm-sync appended since the last run, in order, a batch at a time; each event
+ * touches only its own reservation and partner. The cursor moves in the same transaction, so an event is
+ * applied exactly once.
  * @returns how many events were applied.
  */
 export async function applyOutcomeEvents(ctx: AppContext, batch = OUTCOME_BATCH): Promise<number> {
@@ -27,10 +28,14 @@ export async function applyOutcomeEvents(ctx: AppContext, batch = OUTCOME_BATCH)
       .where(gt(reservationOutcomeEvents.id, cursor!.lastEventId))
       .orderBy(asc(reservationOutcomeEvents.id))
       .limit(batch)
-    const now = ctx.clock.now()
-    for (const event of events) {
-      await countReservation(tx, event.reservationId, { outcome: event.outcome, at: event.occurredAt }, now)
-    }
+    await countReservations(
+      tx,
+      events.map((event) => ({
+        reservationId: event.reservationId,
+        next: { outcome: event.outcome, at: event.occurredAt },
+      })),
+      ctx.clock.now(),
+    )
     const last = events.at(-1)
     if (last) {
       await tx
