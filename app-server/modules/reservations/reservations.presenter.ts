@@ -45,7 +45,8 @@ export function presentReservation(reservation: ReservationRow, request: Request
     reservedAt: reservation.reservedAt.toISOString(),
     releasedAt: reservation.releasedAt ? reservation.releasedAt.toISOString() : null,
     request: presentSummary(request, { reveal: active }),
-    contact: active ? presentContact(request) : null,
+    // A client who erased their data takes the contacts back from every partner.
+    contact: active && !request.erasedAt ? presentContact(request) : null,
     crm: {
       status: reservation.crmStatus === 'pending' ? 'syncing' : reservation.crmStatus,
       leadId: reservation.crmLeadId,

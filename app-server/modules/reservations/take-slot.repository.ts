@@ -95,5 +95,6 @@ export function toRequestRow(row: RawRow): RequestRow {
     updatedAt: date(row.updated_at),
     expiresAt: date(row.expires_at),
     closedAt: optionalDate(row.closed_at),
+    erasedAt: optionalDate(row.erased_at),
   }
 }
