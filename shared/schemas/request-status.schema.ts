@@ -43,8 +43,9 @@ export const ReceivingPartnerSchema = z
     reservedAt: z.iso.datetime(),
     /** Whether the partner still holds the reservation; a released one no longer sees the contact details. */
     active: z.boolean(),
-    /** From when the client may rate this partner. */
+    /** From when the client may rate this partner, and whether that time has come (by the server's clock). */
     feedbackOpensAt: z.iso.datetime(),
+    canRate: z.boolean(),
     feedback: GivenFeedbackSchema.nullable(),
   })
   .meta({ id: 'ReceivingPartner' })

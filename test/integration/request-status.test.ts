@@ -74,6 +74,7 @@ describe("the client's private status page", () => {
         contactEmail: 'sales@alpha-crm.example',
         contactPhone: '+49301110000',
         active: true,
+        canRate: false,
         feedback: null,
       }),
       expect.objectContaining({ partnerId: second.id, companyName: 'Beta Integrations', active: false }),

@@ -62,7 +62,7 @@ export const flowDe: typeof flowEn = {
       },
       email: {
         too_big: 'Bitte verwenden Sie höchstens 254 Zeichen.',
-        invalid: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@firma.de.',
+        invalid: "Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name{'@'}firma.de.",
       },
       phone: {
         too_small: 'Bitte geben Sie Ihre Telefonnummer ein.',

@@ -61,7 +61,7 @@ export const flowEn = {
       },
       email: {
         too_big: 'Please use at most 254 characters.',
-        invalid: 'Please enter a valid e-mail address, like name@company.com.',
+        invalid: "Please enter a valid e-mail address, like name{'@'}company.com.",
       },
       phone: {
         too_small: 'Please enter your phone number.',

@@ -62,7 +62,7 @@ export const flowEs: typeof flowEn = {
       },
       email: {
         too_big: 'Use como máximo 254 caracteres.',
-        invalid: 'Introduzca un correo electrónico válido, p. ej. nombre@empresa.es.',
+        invalid: "Introduzca un correo electrónico válido, p. ej. nombre{'@'}empresa.es.",
       },
       phone: {
         too_small: 'Introduzca su número de teléfono.',

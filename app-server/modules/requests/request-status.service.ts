@@ -50,6 +50,7 @@ async function presentStatus(ctx: AppContext, executor: Executor, requestId: str
           )
   const feedbackOf = new Map(feedbackRows.map((item) => [item.reservationId, item]))
   const waitMs = ctx.config.FEEDBACK_AFTER_DAYS * DAY_MS
+  const now = ctx.clock.now().getTime()
   return {
     id: row.id,
     status: row.status,
@@ -77,6 +78,7 @@ async function presentStatus(ctx: AppContext, executor: Executor, requestId: str
         reservedAt: item.reservedAt.toISOString(),
         active: item.status === 'active',
         feedbackOpensAt: new Date(item.reservedAt.getTime() + waitMs).toISOString(),
+        canRate: now >= item.reservedAt.getTime() + waitMs,
         feedback: feedback
           ? {
               responseSpeed: feedback.responseSpeed,
