@@ -5,7 +5,6 @@ export const flowDe: typeof flowEn = {
   form: {
     title: 'Beschreiben Sie, was Sie brauchen',
     intro: 'Das dauert etwa eine Minute. Mit * markierte Felder sind Pflichtfelder.',
-    required: 'Pflichtfeld',
     optional: 'optional',
     who: {
       legend: 'Wer Sie sind',
@@ -61,6 +60,7 @@ export const flowDe: typeof flowEn = {
         invalid: 'Bitte geben Sie den Firmennamen ohne Sonderzeichen ein.',
       },
       email: {
+        required: 'Bitte geben Sie Ihre E-Mail-Adresse ein.',
         too_big: 'Bitte verwenden Sie höchstens 254 Zeichen.',
         invalid: "Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name{'@'}firma.de.",
       },

@@ -4,7 +4,6 @@ export const flowEn = {
   form: {
     title: 'Describe what you need',
     intro: 'It takes about a minute. Fields marked with * are required.',
-    required: 'required',
     optional: 'optional',
     who: {
       legend: 'Who you are',
@@ -60,6 +59,7 @@ export const flowEn = {
         invalid: 'Please enter the company name without special characters.',
       },
       email: {
+        required: 'Please enter your e-mail address.',
         too_big: 'Please use at most 254 characters.',
         invalid: "Please enter a valid e-mail address, like name{'@'}company.com.",
       },

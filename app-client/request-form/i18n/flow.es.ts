@@ -5,7 +5,6 @@ export const flowEs: typeof flowEn = {
   form: {
     title: 'Describa lo que necesita',
     intro: 'Se tarda un minuto. Los campos marcados con * son obligatorios.',
-    required: 'obligatorio',
     optional: 'opcional',
     who: {
       legend: 'Quién es usted',
@@ -61,6 +60,7 @@ export const flowEs: typeof flowEn = {
         invalid: 'Introduzca el nombre de la empresa sin caracteres especiales.',
       },
       email: {
+        required: 'Introduzca su correo electrónico.',
         too_big: 'Use como máximo 254 caracteres.',
         invalid: "Introduzca un correo electrónico válido, p. ej. nombre{'@'}empresa.es.",
       },

@@ -69,6 +69,9 @@ describe('request form', () => {
     expect(fetch).not.toHaveBeenCalled()
     expect(wrapper.get('[role="alert"]').text()).toMatch(/Please correct \d+ fields\./)
     expect(document.activeElement?.id).toBe('name')
+    expect(wrapper.get('#name-error').text()).toBe('Please enter your name.')
+    expect(wrapper.get('#email-error').text()).toBe('Please enter your e-mail address.')
+    expect(wrapper.get('#consent-error').text()).toBe('Please agree, so that partners can contact you.')
   })
 
   it('When the server refuses a field, then its error shows at the field and the input stays', async () => {
