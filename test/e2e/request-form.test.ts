@@ -207,6 +207,10 @@ describe('request form: a client sends a request and follows it', () => {
       await page.getByText('Noch hat kein Partner Ihre Anfrage übernommen.').waitFor()
       await expectAccessible(page)
       await shot(page, 'status-de')
+      // Switching the language keeps the private token in the address, so the link can still be bookmarked.
+      await page.getByRole('link', { name: 'English' }).click()
+      await page.getByRole('heading', { level: 1, name: 'Your implementation request' }).waitFor()
+      expect(page.url()).toMatch(/\/request-form\/status\?lang=en#rst_[\w-]{43}$/)
 
       // A second submission from this address within the hour meets the limit; the entries stay.
       await page.goto(`${app.baseUrl}/request-form/request?lang=de`, { waitUntil: 'networkidle' })
