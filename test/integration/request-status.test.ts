@@ -243,4 +243,15 @@ describe("the client's private status page", () => {
     expect(t.logLines.join('\n')).not.toContain(token)
     expect(t.logLines.join('\n')).not.toContain(token.slice(4, 20))
   })
+
+  it('the status, withdrawal, erasure, feedback and manager feedback endpoints are in the OpenAPI document', async () => {
+    const response = await request(t.app).get('/api/openapi.json')
+    const paths = response.body.paths as Record<string, Record<string, { operationId: string }>>
+    expect(paths['/api/public/requests/status']?.get?.operationId).toBe('getRequestStatus')
+    expect(paths['/api/public/requests/status/withdrawal']?.post?.operationId).toBe('withdrawRequest')
+    expect(paths['/api/public/requests/status/erasure']?.post?.operationId).toBe('eraseRequestContacts')
+    expect(paths['/api/public/requests/status/feedback']?.put?.operationId).toBe('rateReceivingPartner')
+    expect(paths['/api/manager/client-feedback']?.get?.operationId).toBe('listClientFeedback')
+    expect(response.body.components.securitySchemes.statusToken).toMatchObject({ type: 'http', scheme: 'bearer' })
+  })
 })
