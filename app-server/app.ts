@@ -15,8 +15,13 @@ import { bitrix24ApiRoutes, bitrix24PortalRouter, PortalClients, SessionIssuer, 
 import { crmChangeListener, crmSyncRoutes } from './modules/crm-sync'
 import { managerSessionRoutes } from './modules/managers'
 import { partnerManagementRoutes } from './modules/partners'
-import { publicRequestRoutes, requestModerationRoutes } from './modules/requests'
 import { managerRatingRoutes, partnerRatingRoutes } from './modules/rating'
+import {
+  clientFeedbackRoutes,
+  publicRequestRoutes,
+  requestModerationRoutes,
+  requestStatusRoutes,
+} from './modules/requests'
 import { partnerRoutes } from './modules/reservations'
 import { systemRoutes } from './modules/system'
 import { territoryRoutes } from './modules/territories'
@@ -62,12 +67,14 @@ export function createApp(deps: AppDeps): Express {
   const groups: RouteGroup[] = [
     systemRoutes({ database: deps.database, version: APP_VERSION }),
     publicRequestRoutes(ctx),
+    requestStatusRoutes(ctx),
     partnerRoutes(ctx),
     partnerRatingRoutes(ctx),
     managerSessionRoutes(ctx),
     partnerManagementRoutes(ctx),
     territoryRoutes(ctx),
     requestModerationRoutes(ctx),
+    clientFeedbackRoutes(ctx),
     auditRoutes(ctx),
     bitrix24ApiRoutes(ctx, bitrix24),
     crmSyncRoutes(ctx),
@@ -121,6 +128,11 @@ const SECURITY_SCHEMES = {
     description: 'A short-lived partner session token, bound to a portal, a partner and a Bitrix24 user.',
   },
   managerSession: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/manager/session.' },
+  statusToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: "The client's private status token from POST /api/public/requests.",
+  },
 }
 
 function framingPolicies(config: Config, connectSrc: string[]): FramingPolicies {

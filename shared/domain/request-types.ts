@@ -1,23 +1,6 @@
 import { z } from 'zod'
+import { REQUEST_TYPES } from './request-type-codes'
 
-/** What a client can ask partners for (rules 5.2). */
-export const REQUEST_TYPES = [
-  'purchase',
-  'cloud_subscription',
-  'on_premise_license',
-  'renewal_or_upgrade',
-  'value_added_services',
-  'installation_hosting',
-  'customization',
-  'localization',
-  'training',
-  'workflow_automation',
-  'telephony',
-  'integration',
-  'app_development',
-  'other',
-] as const
-
-export type RequestType = (typeof REQUEST_TYPES)[number]
+export { REQUEST_TYPES, type RequestType } from './request-type-codes'
 
 export const RequestTypeSchema = z.enum(REQUEST_TYPES).meta({ id: 'RequestType' })

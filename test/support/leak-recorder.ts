@@ -79,6 +79,8 @@ export class LeakRecorder {
     const values = new Map<string, Set<string>>()
     const add = (value: string, id: string) => values.set(value, (values.get(value) ?? new Set()).add(id))
     for (const row of rows) {
+      // An erased request keeps empty strings where its contacts were; there is nothing left to leak.
+      if (row.email === '') continue
       add(row.email, row.id)
       add(row.phone, row.id)
       if (nameCount.get(row.name) === 1) add(JSON.stringify(row.name), row.id)

@@ -1,8 +1,15 @@
 import type { RequestFormMessages } from './en'
+import { flowDe } from './flow.de'
 
 export const de: RequestFormMessages = {
+  ...flowDe,
   app: { name: 'Bitrix24 Implementierungsanfrage', brand: 'Bitrix24', product: 'Implementierungsanfrage' },
-  page: { landing: 'Einen Partner für die Bitrix24-Einführung finden' },
+  page: {
+    landing: 'Einen Partner für die Bitrix24-Einführung finden',
+    form: 'Ihre Implementierungsanfrage beschreiben',
+    sent: 'Anfrage gesendet',
+    status: 'Status Ihrer Anfrage',
+  },
   skipToContent: 'Zum Inhalt springen',
   hero: {
     title: 'Bitrix24 von einem zertifizierten Partner einführen lassen',

@@ -1,6 +1,14 @@
+import { flowEn } from './flow.en'
+
 export const en = {
+  ...flowEn,
   app: { name: 'Bitrix24 Implementation Request', brand: 'Bitrix24', product: 'Implementation request' },
-  page: { landing: 'Find a partner to implement Bitrix24' },
+  page: {
+    landing: 'Find a partner to implement Bitrix24',
+    form: 'Describe your implementation request',
+    sent: 'Request sent',
+    status: 'Your request status',
+  },
   skipToContent: 'Skip to content',
   hero: {
     title: 'Get Bitrix24 implemented by a certified partner',

@@ -1,8 +1,15 @@
 import type { RequestFormMessages } from './en'
+import { flowEs } from './flow.es'
 
 export const es: RequestFormMessages = {
+  ...flowEs,
   app: { name: 'Solicitud de implementación de Bitrix24', brand: 'Bitrix24', product: 'Solicitud de implementación' },
-  page: { landing: 'Encuentre un partner para implementar Bitrix24' },
+  page: {
+    landing: 'Encuentre un partner para implementar Bitrix24',
+    form: 'Describa su solicitud de implementación',
+    sent: 'Solicitud enviada',
+    status: 'Estado de su solicitud',
+  },
   skipToContent: 'Saltar al contenido',
   hero: {
     title: 'Implemente Bitrix24 con un partner certificado',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { char, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { char, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 
 export const requests = pgTable(
   'requests',
@@ -29,6 +29,8 @@ export const requests = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When the client had their contact details and description erased; the anonymous facts stay. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
   },
   (table) => [
     check('requests_reserved_count_range', sql`${table.reservedCount} between 0 and 5`),
@@ -40,6 +42,8 @@ export const requests = pgTable(
     index('requests_expiry_idx')
       .on(table.expiresAt)
       .where(sql`${table.status} = 'open'`),
+    // The client's status page finds its request by the token's hash.
+    uniqueIndex('requests_status_token_hash_unique').on(table.statusTokenHash),
     index('requests_created_idx').on(table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
   ],
 )

@@ -3,3 +3,4 @@ export { presentContact, presentSummary, type RequestRow } from './requests.pres
 export { requestJobs } from './requests.jobs'
 export { publicRequestRoutes, requestModerationRoutes } from './requests.routes'
 export { hashStatusToken, statusTokenMatches } from './status-token'
+export { clientFeedbackRoutes, requestStatusRoutes } from './request-status.routes'

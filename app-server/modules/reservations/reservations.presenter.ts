@@ -66,7 +66,8 @@ export function presentReservation(
     releasedAt: reservation.releasedAt ? reservation.releasedAt.toISOString() : null,
     releaseReason: reservation.releaseReason,
     request: presentSummary(request, { reveal: active }),
-    contact: active ? presentContact(request) : null,
+    // A client who erased their data takes the contacts back from every partner.
+    contact: active && !request.erasedAt ? presentContact(request) : null,
     crm: {
       status: reservation.crmStatus === 'pending' ? 'syncing' : reservation.crmStatus,
       leadId: reservation.crmLeadId,

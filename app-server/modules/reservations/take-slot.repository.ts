@@ -98,5 +98,6 @@ export function toRequestRow(row: RawRow): RequestRow {
     updatedAt: date(row.updated_at),
     expiresAt: date(row.expires_at),
     closedAt: optionalDate(row.closed_at),
+    erasedAt: optionalDate(row.erased_at),
   }
 }

@@ -6,6 +6,12 @@ import { REQUEST_TYPE_KEYS } from '../../../app-client/request-form/request-type
 import LandingView from '../../../app-client/request-form/views/LandingView.vue'
 import { mountWithApp } from '../support/mount-with-app'
 
+// The landing page links to the form by route name.
+const routes = [
+  { path: '/', name: 'landing', component: LandingView },
+  { path: '/request', name: 'form', component: { render: () => null } },
+]
+
 // Raw sources, keyed by path: what the request form and the code it shares are made of.
 const SOURCES: Record<string, Record<string, string>> = {
   'request-form': import.meta.glob('../../../app-client/request-form/**/*.{ts,vue,css,html}', {
@@ -22,7 +28,7 @@ const SOURCES: Record<string, Record<string, string>> = {
 
 describe('request form landing page', () => {
   it('When it renders, then it explains the steps and lists every request type', async () => {
-    const { wrapper } = await mountWithApp(LandingView, { messages: { en, de, es } })
+    const { wrapper } = await mountWithApp(LandingView, { messages: { en, de, es }, routes })
 
     expect(wrapper.get('h1').text()).toBe('Get Bitrix24 implemented by a certified partner')
     expect(wrapper.findAll('h2').map((heading) => heading.text())).toEqual([
@@ -32,10 +38,11 @@ describe('request form landing page', () => {
     ])
     expect(wrapper.findAll('#types-title ~ ul > li')).toHaveLength(REQUEST_TYPE_KEYS.length)
     expect(wrapper.text()).toContain('Workflow automation')
+    expect(wrapper.get('a[href="/request"]').text()).toBe('Describe your request')
   })
 
   it('When the language is Spanish, then the page is Spanish', async () => {
-    const { wrapper } = await mountWithApp(LandingView, { messages: { en, de, es }, locale: 'es' })
+    const { wrapper } = await mountWithApp(LandingView, { messages: { en, de, es }, locale: 'es', routes })
 
     expect(wrapper.get('h1').text()).toBe('Implemente Bitrix24 con un partner certificado')
   })

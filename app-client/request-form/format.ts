@@ -1,0 +1,8 @@
+/** Dates in the UI language, e.g. `22 November 2026` or `22. November 2026`. */
+export function formatDay(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(iso))
+}
+
+export function formatTime(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(date)
+}

@@ -1,0 +1,45 @@
+/**
+ * The status token travels from the form to the confirmation page in memory and in this tab's session
+ * storage (so a reload of the confirmation keeps it), and on to the status page in the URL fragment,
+ * which browsers never send to a server, so it reaches no access log.
+ */
+const KEY = 'request-form:last-submission'
+
+export interface LastSubmission {
+  token: string | null
+  duplicate: boolean
+}
+
+export function rememberSubmission(submission: LastSubmission): void {
+  try {
+    sessionStorage.setItem(KEY, JSON.stringify(submission))
+  } catch {
+    // Storage may be blocked (private mode, third-party iframe); the confirmation then shows what it can.
+  }
+  lastInMemory = submission
+}
+
+let lastInMemory: LastSubmission | null = null
+
+export function lastSubmission(): LastSubmission | null {
+  if (lastInMemory) return lastInMemory
+  try {
+    const raw = sessionStorage.getItem(KEY)
+    const parsed = raw ? (JSON.parse(raw) as Partial<LastSubmission>) : null
+    if (!parsed || typeof parsed.duplicate !== 'boolean') return null
+    return { token: typeof parsed.token === 'string' ? parsed.token : null, duplicate: parsed.duplicate }
+  } catch {
+    return null
+  }
+}
+
+/** The absolute status link for a token, on the app's own origin even when the form is embedded elsewhere. */
+export function statusLink(token: string): string {
+  return `${window.location.origin}/request-form/status#${token}`
+}
+
+/** The token from the status page's fragment, if it has the token's shape. */
+export function tokenFromFragment(hash: string): string | null {
+  const value = decodeURIComponent(hash.replace(/^#/, '')).trim()
+  return /^rst_[A-Za-z0-9_-]{43}$/.test(value) ? value : null
+}

@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+/**
+ * The request form's initial JavaScript, gzip-compressed: the entry script and every module its page
+ * preloads, read from the built `index.html`. Lazy routes are not counted; they load after the form shows.
+ * Builds first with `--build` or when there is no build yet.
+ */
+const BUDGET_BYTES = 120 * 1024
+const root = fileURLToPath(new URL('..', import.meta.url))
+const dist = join(root, 'dist', 'client')
+const page = join(dist, 'request-form', 'index.html')
+
+if (process.argv.includes('--build') || !existsSync(page)) {
+  const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
+
+const html = readFileSync(page, 'utf8')
+const scripts = [
+  ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
+  ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+].map((match) => match[1]!)
+if (scripts.length === 0) throw new Error(`${page} references no module script`)
+
+const kit = /b24ui|b24icons/
+let raw = 0
+let gzip = 0
+console.log('request-form initial JavaScript')
+for (const src of [...new Set(scripts)]) {
+  const bytes = readFileSync(join(dist, src.replace(/^\//, '')))
+  if (kit.test(bytes.toString('utf8'))) console.log(`  warning: ${src} contains Bitrix24 UI kit code`)
+  const compressed = gzipSync(bytes, { level: 9 }).length
+  raw += bytes.length
+  gzip += compressed
+  console.log(`  ${src.padEnd(48)} ${kb(bytes.length).padStart(9)} raw ${kb(compressed).padStart(9)} gzip`)
+}
+const verdict = gzip <= BUDGET_BYTES ? 'within' : 'OVER'
+console.log(`  ${'total'.padEnd(48)} ${kb(raw).padStart(9)} raw ${kb(gzip).padStart(9)} gzip`)
+const initial = new Set(scripts.map((src) => src.replace(/^\//, '')))
+const deferred = deferredValidation(initial)
+console.log(
+  `loaded right after the form shows (validation schema, phone metadata, API client): ${deferred.files} files, ${kb(deferred.gzip)} gzip`,
+)
+console.log(`${verdict} the ${kb(BUDGET_BYTES)} gzip budget (${((gzip / BUDGET_BYTES) * 100).toFixed(0)}%)`)
+if (gzip > BUDGET_BYTES) process.exitCode = 1
+
+/** The validation chunk and every chunk it imports that the first load does not already have. */
+function deferredValidation(initial: Set<string>): { files: number; gzip: number } {
+  const assets = join(dist, 'assets')
+  const entry = readdirSync(assets).find((name) => /^request-validation-.*\.js$/.test(name))
+  if (!entry) return { files: 0, gzip: 0 }
+  const seen = new Set<string>()
+  const queue = [`assets/${entry}`]
+  let total = 0
+  while (queue.length > 0) {
+    const file = queue.pop()!
+    if (seen.has(file) || initial.has(file)) continue
+    seen.add(file)
+    const code = readFileSync(join(dist, file), 'utf8')
+    total += gzipSync(code, { level: 9 }).length
+    for (const match of code.matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)) queue.push(`assets/${match[1]!}`)
+  }
+  return { files: seen.size, gzip: total }
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} kB`
+}
