@@ -82,6 +82,13 @@ const ConfigSchema = z.object({
     .default('https://oauth.bitrix.info'),
   B24_ALLOW_HTTP: booleanFlag.default(false),
   LINK_CODE_TTL_HOURS: positiveInt.default(72),
+  DEMO: z.enum(['auto', 'off']).default('auto'),
+  DEMO_PORTAL_PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3001),
 })
 
 export type Config = z.infer<typeof ConfigSchema>
