@@ -14,7 +14,8 @@ export interface DemoPartner {
   tutorialDone: boolean
   /** Days from now the suspension lasts; absent: not suspended. */
   suspendedForDays?: number
-  portal: { memberId: string; role: DemoPortalRole }
+  /** `lang`: the portal users' interface language (Bitrix24 codes: `la` is Spanish). */
+  portal: { memberId: string; role: DemoPortalRole; lang?: string }
 }
 
 export const DEMO_PARTNERS: DemoPartner[] = [
@@ -35,7 +36,7 @@ export const DEMO_PARTNERS: DemoPartner[] = [
     approved: true,
     tutorialDone: true,
     suspendedForDays: 14,
-    portal: { memberId: 'demo0sol00000000000000000000000b', role: 'suspended' },
+    portal: { memberId: 'demo0sol00000000000000000000000b', role: 'suspended', lang: 'la' },
   },
   {
     partnerCode: 'demo-neu',
@@ -44,7 +45,7 @@ export const DEMO_PARTNERS: DemoPartner[] = [
     additional: [],
     approved: false,
     tutorialDone: false,
-    portal: { memberId: 'demo0neu00000000000000000000000c', role: 'not-approved' },
+    portal: { memberId: 'demo0neu00000000000000000000000c', role: 'not-approved', lang: 'de' },
   },
   ...['Nordlicht CRM', 'Alpen Consulting', 'Rhein Digital', 'Elbe Systems', 'Isar Solutions'].map(
     (companyName, index): DemoPartner => ({
@@ -77,7 +78,7 @@ export interface DemoRequest {
   usersCount: number
   preferredLanguage: string
   contact: { name: string; company: string; email: string; phone: string }
-  /** How many peer partners reserve it during seeding (5 fills it). */
+  /** How many peer partners reserve it during seeding (5 fills it, and a full request leaves the feeds). */
   peerReservations: number
 }
 
@@ -114,7 +115,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
       email: 'tk@nordkai.example',
       phone: '+49 40 7654321',
     },
-    peerReservations: 2,
+    peerReservations: 4,
   },
   {
     key: 'munich',

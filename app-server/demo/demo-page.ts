@@ -17,8 +17,9 @@ const escapeHtml = (text: string): string =>
 
 const ROLE_TEXT: Record<DemoPortalRole, string> = {
   main: 'Approved partner in Germany, Austria, Switzerland and Spain. Start here: reserve a request, then find the lead in this portal’s CRM.',
-  suspended: 'Suspended for two weeks by a partner manager: the app says until when and what to do.',
-  'not-approved': 'Not yet approved and tutorial not completed: the app names both conditions.',
+  suspended:
+    'Suspended for two weeks by a partner manager: the app says until when and what to do. Its users speak Spanish.',
+  'not-approved': 'Not yet approved and tutorial not completed: the app names both conditions. Its users speak German.',
   filler: 'A peer partner; its reservations fill some requests (one is fully reserved).',
   unlinked: 'The app is installed but not finished: open it to see the installer, then link the portal with the code.',
 }
@@ -95,7 +96,7 @@ main { max-width: 960px; margin: 0 auto; padding: 8px 24px 40px; }
 .portal h3 { margin: 0 0 4px; }
 .links a { margin-right: 12px; color: #0b5cad; }
 a.button { display: inline-block; background: #0b5cad; color: #fff; padding: 6px 12px; border-radius: 6px; text-decoration: none; }
-code { background: #e6ebf0; padding: 1px 6px; border-radius: 4px; }
+code { background: #e6ebf0; color: #1f2933; padding: 1px 6px; border-radius: 4px; }
 .notice { background: #fff; padding: 12px 16px; border-radius: 8px; }
 </style>
 </head>

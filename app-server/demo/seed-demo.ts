@@ -159,7 +159,9 @@ async function installAndLink(
   partner: DemoPartner,
 ): Promise<string> {
   const memberId = partner.portal.memberId
-  const portal = emulator.portals.has(memberId) ? undefined : emulator.addPortal({ memberId })
+  const portal = emulator.portals.has(memberId)
+    ? undefined
+    : emulator.addPortal({ memberId, lang: partner.portal.lang ?? 'en' })
   if (portal) {
     await portal.install({ clientId: DEMO_CLIENT_ID })
     portal.finishInstall(DEMO_CLIENT_ID)
