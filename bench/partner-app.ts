@@ -52,23 +52,32 @@ function initialJavaScript(): { files: string[]; gzipBytes: number; rawBytes: nu
   }
 }
 
-async function timeToUsable(): Promise<number[]> {
+/** Runs in the app's frame: a request card's button is on screen and enabled. */
+function firstScreenUsable(): boolean {
+  // The bench's TypeScript has no DOM types: the little it touches is typed here.
+  type Button = { disabled: boolean; getBoundingClientRect(): { height: number } }
+  const page = globalThis as unknown as { document: { querySelector(selector: string): Button | null } }
+  const button = page.document.querySelector('[data-testid="request-card"] button')
+  return button !== null && !button.disabled && button.getBoundingClientRect().height > 0
+}
+
+async function timeToUsable(): Promise<{ warmup: number; timings: number[] }> {
   const demo = await startDemoServer()
   const browser = await launchBrowser()
   const timings: number[] = []
   try {
-    for (let run = 0; run < RUNS; run++) {
+    // Run 0 warms the freshly started server (first requests, JIT); it is printed but not counted.
+    for (let run = 0; run <= RUNS; run++) {
       // A fresh context each time: nothing cached, like a partner opening the app for the first time today.
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
       const page = await context.newPage()
       const started = performance.now()
       await page.goto(`${demo.portalUrl}/portal/${ACME}/app/${CLIENT_ID}/`, { waitUntil: 'commit' })
-      const details = page
-        .frameLocator('#app-container iframe.app-frame')
-        .locator('[data-testid="request-card"] button')
-        .first()
-      await details.waitFor({ state: 'visible', timeout: 30_000 })
-      await details.isEnabled()
+      const iframe = await page.waitForSelector('#app-container iframe.app-frame', { timeout: 30_000 })
+      const frame = await iframe.contentFrame()
+      if (!frame) throw new Error('The portal page has no app frame')
+      // Checked at every animation frame, so the figure is not rounded up to a polling interval.
+      await frame.waitForFunction(firstScreenUsable, undefined, { polling: 'raf', timeout: 30_000 })
       timings.push(performance.now() - started)
       await context.close()
     }
@@ -76,7 +85,8 @@ async function timeToUsable(): Promise<number[]> {
     await browser.close()
     await demo.server.stop()
   }
-  return timings
+  const [warmup, ...measured] = timings
+  return { warmup: warmup!, timings: measured }
 }
 
 const size = initialJavaScript()
@@ -88,11 +98,14 @@ console.log(
     ` — budget ${SIZE_BUDGET_KB} kB: ${sizeKb <= SIZE_BUDGET_KB ? 'OK' : 'OVER'}`,
 )
 
-const timings = await timeToUsable()
+const { warmup, timings } = await timeToUsable()
 const sorted = [...timings].sort((a, b) => a - b)
 const median = sorted[Math.floor(sorted.length / 2)]!
 const worst = sorted.at(-1)!
-console.log(`Demo portal page → first usable screen (request list in the app's frame), ${RUNS} cold runs:`)
+console.log(
+  `Demo portal page → first usable screen (request list in the app's frame), ${RUNS} runs, each in a new browser context:`,
+)
+console.log(`  server warm-up run (not counted): ${warmup.toFixed(0)} ms`)
 console.log(`  ${timings.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`)
 console.log(
   `  median ${median.toFixed(0)} ms, worst ${worst.toFixed(0)} ms — budget ${TIME_BUDGET_MS} ms: ${worst <= TIME_BUDGET_MS ? 'OK' : 'OVER'}`,

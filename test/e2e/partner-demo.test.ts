@@ -37,10 +37,9 @@ async function frameOf(page: Page, selector: string): Promise<Frame> {
 async function screen(page: Page, name: string, frameSelector: string | null = '#app-container iframe.app-frame') {
   const target = frameSelector ? await frameOf(page, frameSelector) : page
   // Dialogs fade in: colours are only final once every animation has finished.
-  await target.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+  // (Page code as a string: the tests' TypeScript has no DOM types.)
+  await target.waitForFunction(
+    `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
   )
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
   expect(await seriousViolations(target), `axe on ${name}`).toEqual([])
