@@ -16,6 +16,7 @@ import { crmChangeListener, crmSyncRoutes } from './modules/crm-sync'
 import { managerSessionRoutes } from './modules/managers'
 import { partnerManagementRoutes } from './modules/partners'
 import { publicRequestRoutes, requestModerationRoutes } from './modules/requests'
+import { managerRatingRoutes, partnerRatingRoutes } from './modules/rating'
 import { partnerRoutes } from './modules/reservations'
 import { systemRoutes } from './modules/system'
 import { territoryRoutes } from './modules/territories'
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
     systemRoutes({ database: deps.database, version: APP_VERSION }),
     publicRequestRoutes(ctx),
     partnerRoutes(ctx),
+    partnerRatingRoutes(ctx),
     managerSessionRoutes(ctx),
     partnerManagementRoutes(ctx),
     territoryRoutes(ctx),
@@ -71,6 +73,7 @@ export function createApp(deps: AppDeps): Express {
     auditRoutes(ctx),
     bitrix24ApiRoutes(ctx, bitrix24),
     crmSyncRoutes(ctx),
+    managerRatingRoutes(ctx),
   ]
   const openApi = buildOpenApi(
     {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { z } from 'zod'
+import { DEFAULT_RATING_TIERS, RATING_TIER_IDS } from '../shared/domain/rating'
 
 /** Bitrix24 cloud portal domains that may frame the partner app; on-premise portals are added per install. */
 export const BITRIX24_CLOUD_FRAME_ANCESTORS = [
@@ -37,6 +38,23 @@ const originList = z
   .string()
   .transform((value) => value.split(/[\s,]+/).filter(Boolean))
   .pipe(z.array(z.string().regex(/^(https?:\/\/[^\s/]+|\*)$/, 'must be a list of origins like https://example.com')))
+
+/** One number per rating tier, lowest tier first, e.g. `2,5,8,10`. */
+const listError = `must be ${RATING_TIER_IDS.length} numbers separated by commas, lowest tier first`
+const perTier = (whole: boolean, min: number, defaults: number[]) =>
+  z
+    .string()
+    .transform((value) => value.split(',').map((part) => Number(part.trim())))
+    .pipe(
+      z
+        .array(
+          (whole ? z.number({ error: listError }).int(listError) : z.number({ error: listError }))
+            .min(min, `each must be at least ${min}`)
+            .max(1_000_000, 'each must be at most 1000000'),
+        )
+        .length(RATING_TIER_IDS.length, listError),
+    )
+    .default(defaults)
 
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -89,6 +107,24 @@ const ConfigSchema = z.object({
     .min(0, 'must be between 0 and 65535')
     .max(65535, 'must be between 0 and 65535')
     .default(3001),
+  RATING_OPEN_LIMITS: perTier(
+    true,
+    1,
+    DEFAULT_RATING_TIERS.map((tier) => tier.openLimit),
+  ),
+  RATING_MONTHLY_LIMITS: perTier(
+    true,
+    1,
+    DEFAULT_RATING_TIERS.map((tier) => tier.monthlyLimit),
+  ),
+  RATING_EARLY_ACCESS_HOURS: perTier(
+    false,
+    0,
+    DEFAULT_RATING_TIERS.map((tier) => tier.earlyAccessHours),
+  ),
+  RATING_FIRST_CONTACT_HOURS: positiveInt.default(72),
+  RATING_STALE_GRACE_HOURS: positiveInt.default(48),
+  RATING_RETURN_WINDOW_DAYS: positiveInt.default(7),
 })
 
 export type Config = z.infer<typeof ConfigSchema>

@@ -77,7 +77,13 @@ async function explainFeed(bench: BenchContext, partners: FeedPartner[]): Promis
     partners
       .filter((p) => p.countries.includes(busiest!.country))
       .sort((a, b) => b.countries.length - a.countries.length)[0] ?? partners[0]!
-  const base: FeedFilter = { partnerId: partner.id, countries: partner.countries, limit: 21 }
+  const base: FeedFilter = {
+    partnerId: partner.id,
+    countries: partner.countries,
+    // A standard-tier partner: requests of the last 6 hours are not shown yet.
+    publishedBefore: new Date(Date.now() - 6 * 3_600_000),
+    limit: 21,
+  }
   const firstPage = await selectFeed(bench.database.db, base)
   const last = firstPage[19]
   const variants: [string, FeedFilter][] = [

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context'
 import { crmGateway, PortalClients, TokenCipher } from '../modules/bitrix24'
 import { crmSyncJobs } from '../modules/crm-sync'
+import { ratingJobs } from '../modules/rating'
 import { requestJobs } from '../modules/requests'
 import { Worker } from './worker'
 
@@ -17,7 +18,7 @@ export interface WorkerOptions {
 export function createWorker(ctx: AppContext, options: WorkerOptions = {}): Worker {
   const { portalClients = new PortalClients(ctx, new TokenCipher(ctx.appSecret)), ...workerOptions } = options
   const crmSync = crmSyncJobs(ctx, crmGateway(portalClients))
-  const recurring = [...requestJobs(ctx), ...crmSync.recurring]
+  const recurring = [...requestJobs(ctx), ...crmSync.recurring, ...ratingJobs(ctx)]
   return new Worker({
     db: ctx.db,
     logger: ctx.logger,

@@ -34,6 +34,10 @@ export async function startBenchApp(databaseUrl: string, env: Record<string, str
       MIGRATE_ON_START: 'false',
       APP_SECRET: appSecret,
       RESERVATION_OPEN_LIMIT: '1000000',
+      // The reservation benchmarks measure the reserve path, not the rating's limits or early access.
+      RATING_OPEN_LIMITS: '1000000,1000000,1000000,1000000',
+      RATING_MONTHLY_LIMITS: '1000000,1000000,1000000,1000000',
+      RATING_EARLY_ACCESS_HOURS: '0,0,0,0',
       PARTNER_SESSION_TTL_SECONDS: String(SESSION_TTL_SECONDS),
       ...env,
     },

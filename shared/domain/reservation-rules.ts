@@ -15,5 +15,6 @@ export const RESERVE_DENIAL_CODES = [
   'reservation_quota_exceeded',
   'reservation_previously_released',
   'already_reserved',
+  'early_access_pending',
 ] as const
 export type ReserveDenialCode = (typeof RESERVE_DENIAL_CODES)[number]

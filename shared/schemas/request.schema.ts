@@ -98,6 +98,7 @@ export const RequestCloseReasonSchema = z.enum([
   'withdrawn',
   'rejected_spam',
   'closed_by_manager',
+  'under_review',
 ])
 export type RequestCloseReason = z.infer<typeof RequestCloseReasonSchema>
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { BAD_LEAD_REASONS, RELEASE_REASONS, RETURN_STATUSES } from '../domain/rating'
 import { RequestSummarySchema } from './request.schema'
 
 export const ReservationStatusSchema = z.enum(['active', 'released'])
@@ -28,6 +29,28 @@ export const ReservationCrmSchema = z
   .meta({ id: 'ReservationCrm' })
 export type ReservationCrm = z.infer<typeof ReservationCrmSchema>
 
+/**
+ * The first-contact deadline of an active reservation whose lead shows no progress in the partner's CRM yet:
+ * after `dueAt` the app warns, at `releaseAt` the reservation is released and counts as expired.
+ */
+export const FirstContactSchema = z
+  .object({
+    dueAt: z.iso.datetime(),
+    releaseAt: z.iso.datetime(),
+    overdue: z.boolean().meta({ description: 'The deadline passed: show the warning.' }),
+  })
+  .meta({ id: 'FirstContact' })
+
+/** The partner's bad-lead return of this reservation and a manager's decision on it. */
+export const ReservationReturnStateSchema = z
+  .object({
+    status: z.enum(RETURN_STATUSES),
+    reason: z.enum(BAD_LEAD_REASONS),
+    createdAt: z.iso.datetime(),
+    decidedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'ReservationReturnState' })
+
 /** A partner's reservation; the contacts are present only while the reservation is active. */
 export const ReservationSchema = z
   .object({
@@ -35,10 +58,21 @@ export const ReservationSchema = z
     status: ReservationStatusSchema,
     reservedAt: z.iso.datetime(),
     releasedAt: z.iso.datetime().nullable(),
+    releaseReason: z.enum(RELEASE_REASONS).nullable().meta({
+      description: '`partner` released it, `expired` for no CRM progress in time, `returned` as a bad lead.',
+    }),
     request: RequestSummarySchema,
     contact: ContactSchema.nullable(),
     crm: ReservationCrmSchema,
-    abilities: z.object({ release: z.boolean() }),
+    firstContact: FirstContactSchema.nullable().meta({
+      description: 'Null once the lead progressed in the CRM, while the lead is not in the CRM yet, or when released.',
+    }),
+    return: ReservationReturnStateSchema.nullable(),
+    abilities: z.object({
+      release: z.boolean(),
+      returnAsBadLead: z.boolean(),
+      returnUntil: z.iso.datetime().nullable().meta({ description: 'The end of the bad-lead return window.' }),
+    }),
   })
   .meta({ id: 'Reservation' })
 export type Reservation = z.infer<typeof ReservationSchema>

@@ -20,7 +20,7 @@ export const requests = pgTable(
       .notNull()
       .default('open'),
     closeReason: text('close_reason', {
-      enum: ['fully_served', 'expired', 'withdrawn', 'rejected_spam', 'closed_by_manager'],
+      enum: ['fully_served', 'expired', 'withdrawn', 'rejected_spam', 'closed_by_manager', 'under_review'],
     }),
     /** Active reservations; the cap is enforced by a conditional UPDATE on this column and the CHECK below. */
     reservedCount: integer('reserved_count').notNull().default(0),

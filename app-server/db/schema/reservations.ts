@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigserial, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigserial, boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { partners } from './partners'
 import { portals } from './portals'
 import { requests } from './requests'
@@ -37,6 +37,15 @@ export const reservations = pgTable(
     crmLeaseUntil: timestamp('crm_lease_until', { withTimezone: true }),
     outcome: text('outcome', { enum: ['won', 'lost'] }),
     outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    /** Why it was released: by the partner, expired without CRM progress, or returned as a bad lead. */
+    releaseReason: text('release_reason', { enum: ['partner', 'expired', 'returned'] }),
+    /** When the CRM first showed the lead worked on (status moved, a deal, an outcome): stops the stale clock. */
+    crmProgressAt: timestamp('crm_progress_at', { withTimezone: true }),
+    /** What the rating counts for this reservation now, and the time its weight fades from. */
+    ratingCounted: text('rating_counted', { enum: ['won', 'lost', 'expired'] }),
+    ratingCountedAt: timestamp('rating_counted_at', { withTimezone: true }),
+    /** A confirmed bad-lead return: the rating ignores this reservation for good. */
+    ratingExcluded: boolean('rating_excluded').notNull().default(false),
   },
   (table) => [
     // One reservation per partner and request, ever: a partner cannot take a slot twice.
@@ -50,6 +59,10 @@ export const reservations = pgTable(
       .on(table.portalId, table.reservedAt)
       .where(sql`${table.crmStatus} in ('pending', 'failed')`),
     index('reservations_crm_lead_idx').on(table.portalId, table.crmLeadId),
+    // The stale-reservation sweep: active reservations whose lead shows no progress yet.
+    index('reservations_stale_idx')
+      .on(table.reservedAt)
+      .where(sql`${table.status} = 'active' and ${table.crmProgressAt} is null and ${table.outcome} is null`),
   ],
 )
 

@@ -121,11 +121,18 @@ export async function portalHasLeads(db: Executor, portalId: string): Promise<bo
 export async function recordOutcome(
   tx: Executor,
   reservation: ReservationRow,
-  input: { outcome: Outcome | undefined; dealId: string | undefined; now: Date },
+  input: { outcome: Outcome | undefined; dealId: string | undefined; leadProgressed?: boolean; now: Date },
 ): Promise<boolean> {
   const { outcome, dealId, now } = input
   if (dealId && dealId !== reservation.crmDealId) {
     await tx.update(reservations).set({ crmDealId: dealId }).where(eq(reservations.id, reservation.id))
+  }
+  // Any sign the partner works the lead stops the rating's first-contact clock (stale reservations).
+  if (!reservation.crmProgressAt && (input.leadProgressed || dealId || outcome)) {
+    await tx
+      .update(reservations)
+      .set({ crmProgressAt: now })
+      .where(and(eq(reservations.id, reservation.id), isNull(reservations.crmProgressAt)))
   }
   if (!outcome) return false
   const [changed] = await tx

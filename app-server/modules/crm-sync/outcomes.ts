@@ -32,7 +32,7 @@ export async function fetchOutcome(
     const reservation = lead ? await reservationOfLead(ctx, portalId, lead) : undefined
     if (!lead || !reservation) return
     const deals = lead.STATUS_SEMANTIC_ID === 'S' ? await gateway.listDealsByLeadIds(portalId, [lead.ID]) : []
-    return apply(ctx, reservation, decideOutcome(lead, deals, ctx.clock.now()))
+    return apply(ctx, reservation, decideOutcome(lead, deals, ctx.clock.now()), leadProgressed(lead))
   }
   const deal = await gateway.getEntity(portalId, 'deal', change.id)
   if (!deal?.LEAD_ID) return
@@ -66,7 +66,7 @@ export async function reconcilePortal(ctx: AppContext, gateway: CrmGateway, port
   const allDeals = await gateway.listDealsByLeadIds(portalId, leadsOfChangedDeals)
   for (const [leadId, { lead, reservation }] of byLead) {
     const deals = allDeals.filter((deal) => deal.LEAD_ID === leadId)
-    await apply(ctx, reservation, decideOutcome(lead, deals, ctx.clock.now()))
+    await apply(ctx, reservation, decideOutcome(lead, deals, ctx.clock.now()), leadProgressed(lead))
   }
   await saveCursor(ctx.db, portalId, newest(cursor, [...leads, ...changedDeals]), ctx.clock.now())
   ctx.logger.info({ portalId, leads: leads.length, deals: changedDeals.length }, 'portal reconciled')
@@ -88,9 +88,17 @@ async function reservationOfLead(
   return findReservation(ctx.db, reservation.id)
 }
 
-async function apply(ctx: AppContext, reservation: ReservationRow, decision: OutcomeDecision): Promise<void> {
+/** A lead moved on from the stage it was created in ("NEW"): the partner is working it. */
+const leadProgressed = (lead: CrmLead | undefined) => Boolean(lead?.STATUS_ID && lead.STATUS_ID !== 'NEW')
+
+async function apply(
+  ctx: AppContext,
+  reservation: ReservationRow,
+  decision: OutcomeDecision,
+  progressed = false,
+): Promise<void> {
   const changed = await withTransaction(ctx.db, (tx) =>
-    recordOutcome(tx, reservation, { ...decision, now: ctx.clock.now() }),
+    recordOutcome(tx, reservation, { ...decision, leadProgressed: progressed, now: ctx.clock.now() }),
   )
   if (changed) {
     ctx.logger.info({ reservationId: reservation.id, outcome: decision.outcome?.outcome }, 'reservation outcome stored')

@@ -19,6 +19,8 @@ export interface FeedFilter {
   countries: string[]
   type?: string | undefined
   before?: { createdAt: Date; id: string } | undefined
+  /** Early access: requests published after this are not shown to the partner yet; none for the top tier. */
+  publishedBefore?: Date | undefined
   limit: number
 }
 
@@ -38,6 +40,7 @@ export async function selectFeed(db: Executor, filter: FeedFilter): Promise<Feed
                  q.created_at, q.reserved_count
           from requests q
           where q.country = c.country and q.status = 'open'
+            ${filter.publishedBefore ? sql`and q.created_at <= ${filter.publishedBefore.toISOString()}::timestamptz` : sql``}
             ${filter.type ? sql`and ${filter.type} = any(q.types)` : sql``}
             ${before ? sql`and (q.created_at, q.id) < (${before.createdAt.toISOString()}::timestamptz, ${before.id}::uuid)` : sql``}
           order by q.created_at desc, q.id desc

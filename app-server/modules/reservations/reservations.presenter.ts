@@ -1,6 +1,8 @@
 import type { ReserveDenialCode } from '../../../shared/domain/reservation-rules'
 import type { FeedItem } from '../../../shared/schemas/feed.schema'
 import type { Reservation } from '../../../shared/schemas/reservation.schema'
+import type { Config } from '../../config'
+import { firstContactWindow, returnWindowEnd, type ReturnRow } from '../rating'
 import { presentContact, presentSummary, type RequestRow } from '../requests'
 import type { FeedRow } from './feed.repository'
 import type { ReservationRow } from './reservations.repository'
@@ -36,14 +38,33 @@ export function presentFeedItem(row: FeedRow, quotaLeft: number): FeedItem {
   }
 }
 
-/** A reservation as its partner sees it: contacts and the full text only while it is active. */
-export function presentReservation(reservation: ReservationRow, request: RequestRow): Reservation {
+/** What presenting a reservation needs besides its rows: the deadlines in force and the time. */
+export interface ReservationView {
+  config: Config
+  now: Date
+  returned?: ReturnRow | null | undefined
+}
+
+/**
+ * A reservation as its partner sees it: contacts and the full text only while it is active, the first-contact
+ * deadline while the lead shows no progress, and whether it can still be returned as a bad lead.
+ */
+export function presentReservation(
+  reservation: ReservationRow,
+  request: RequestRow,
+  view: ReservationView,
+): Reservation {
   const active = reservation.status === 'active'
+  const deadline = firstContactWindow(reservation, view.config)
+  const returnUntil = returnWindowEnd(reservation.reservedAt, view.config)
+  const returned = view.returned ?? null
+  const canReturn = active && !returned && reservation.outcome !== 'won' && view.now.getTime() <= returnUntil.getTime()
   return {
     id: reservation.id,
     status: reservation.status,
     reservedAt: reservation.reservedAt.toISOString(),
     releasedAt: reservation.releasedAt ? reservation.releasedAt.toISOString() : null,
+    releaseReason: reservation.releaseReason,
     request: presentSummary(request, { reveal: active }),
     contact: active ? presentContact(request) : null,
     crm: {
@@ -53,6 +74,21 @@ export function presentReservation(reservation: ReservationRow, request: Request
       outcome: reservation.outcome,
       outcomeAt: reservation.outcomeAt ? reservation.outcomeAt.toISOString() : null,
     },
-    abilities: { release: active },
+    firstContact: deadline
+      ? {
+          dueAt: deadline.dueAt.toISOString(),
+          releaseAt: deadline.releaseAt.toISOString(),
+          overdue: view.now.getTime() >= deadline.dueAt.getTime(),
+        }
+      : null,
+    return: returned
+      ? {
+          status: returned.status,
+          reason: returned.reason,
+          createdAt: returned.createdAt.toISOString(),
+          decidedAt: returned.decidedAt ? returned.decidedAt.toISOString() : null,
+        }
+      : null,
+    abilities: { release: active, returnAsBadLead: canReturn, returnUntil: active ? returnUntil.toISOString() : null },
   }
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { requests, reservations } from '../../db/schema'
+import { requests, reservationReturns, reservations } from '../../db/schema'
 
 export type ReservationRow = typeof reservations.$inferSelect
 
@@ -40,9 +40,10 @@ export async function selectMyReservations(db: Executor, filter: MyReservationsF
     )
   }
   return db
-    .select({ reservation: reservations, request: requests })
+    .select({ reservation: reservations, request: requests, returned: reservationReturns })
     .from(reservations)
     .innerJoin(requests, eq(requests.id, reservations.requestId))
+    .leftJoin(reservationReturns, eq(reservationReturns.reservationId, reservations.id))
     .where(and(...conditions))
     .orderBy(desc(reservations.reservedAt), desc(reservations.id))
     .limit(filter.limit + 1)

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
 import type { FeedQuery } from '../../../shared/schemas/feed.schema'
@@ -8,26 +8,28 @@ import type { Executor, Tx } from '../../db/client'
 import { requests, reservations } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { AppError, conflict, forbidden, notFound } from '../../errors'
+import { visibleAt, type RatingTier } from '../../../shared/domain/rating'
 import type { PartnerActor } from '../../http/auth/actors'
 import { decodeCursor, encodeCursor } from '../../http/cursor'
-import { recordAudit, recordAudits } from '../audit'
+import { recordAudits } from '../audit'
 import { assertEligible, presentProfile } from '../partners'
+import { assertReservationAllowed, loadRatingLimits, reservationsLeft } from '../rating'
+import { endReservation } from './end-reservation'
 import { selectFeed } from './feed.repository'
 import { enqueueLeadPush } from './lead-push.job'
 import { presentFeedItem, presentReservation } from './reservations.presenter'
 import { loadPartnerFacts } from './partner-facts.repository'
-import { freeSlot, selectMyReservations } from './reservations.repository'
+import { selectMyReservations } from './reservations.repository'
 import { takeSlot } from './take-slot.repository'
 
 const FeedCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() })
 
 /** The partner's own profile: status, eligibility, locations and how much of the reservation quota is used. */
 export async function getMyProfile(ctx: AppContext, actor: PartnerActor) {
+  const now = ctx.clock.now()
   const facts = await sessionFacts(ctx.db, actor.partnerId)
-  return presentProfile(facts.partner, ctx.clock.now(), {
-    limit: ctx.config.RESERVATION_OPEN_LIMIT,
-    used: facts.activeReservations,
-  })
+  const limits = await loadRatingLimits(ctx.db, ctx, actor.partnerId, now)
+  return presentProfile(facts.partner, now, limits.open)
 }
 
 /** @throws AppError `partner_not_found` (403) when the session's partner no longer exists. */
@@ -46,20 +48,24 @@ async function sessionFacts(
  * @throws AppError the eligibility codes (403), `territory_not_covered` (403) for a country filter outside them.
  */
 export async function listFeed(ctx: AppContext, actor: PartnerActor, query: FeedQuery) {
-  const { partner, coverage, activeReservations } = await sessionFacts(ctx.db, actor.partnerId)
-  assertEligible(partner, ctx.clock.now())
+  const now = ctx.clock.now()
+  const { partner, coverage } = await sessionFacts(ctx.db, actor.partnerId)
+  assertEligible(partner, now)
   if (query.country && !coverage.includes(query.country)) {
     throw forbidden('territory_not_covered', `${query.country} is not one of your locations.`)
   }
   const before = query.cursor ? decodeCursor(query.cursor, FeedCursorSchema) : undefined
+  const limits = await loadRatingLimits(ctx.db, ctx, partner.id, now)
   const rows = await selectFeed(ctx.db, {
     partnerId: partner.id,
     countries: query.country ? [query.country] : coverage,
     type: query.type,
     before: before ? { createdAt: new Date(before.createdAt), id: before.id } : undefined,
+    // Early access: higher tiers see a new request first, lower ones after their tier's delay.
+    publishedBefore: publishedBefore(now, limits.tier.earlyAccessHours),
     limit: query.limit + 1,
   })
-  const quotaLeft = ctx.config.RESERVATION_OPEN_LIMIT - activeReservations
+  const quotaLeft = reservationsLeft(limits)
   const page = rows.slice(0, query.limit)
   const last = page.at(-1)
   return {
@@ -93,7 +99,8 @@ export async function reserveRequest(
     if (facts.existing?.status === 'active') {
       const [request] = await tx.select().from(requests).where(eq(requests.id, requestId))
       const [reservation] = await tx.select().from(reservations).where(eq(reservations.id, facts.existing.id))
-      return { created: false, reservation: presentReservation(reservation!, request!) }
+      // An active reservation has no bad-lead return: returning one releases it.
+      return { created: false, reservation: presentReservation(reservation!, request!, { config: ctx.config, now }) }
     }
     if (facts.existing) {
       throw conflict(
@@ -101,7 +108,9 @@ export async function reserveRequest(
         'You released this request earlier; it went back to other partners.',
       )
     }
-    assertQuota(ctx, facts.activeReservations)
+    const limits = await loadRatingLimits(tx, ctx, actor.partnerId, now)
+    assertReservationAllowed(limits)
+    const published = publishedBefore(now, limits.tier.earlyAccessHours)
     const taken = await takeSlot(tx, {
       requestId,
       partnerId: actor.partnerId,
@@ -109,29 +118,31 @@ export async function reserveRequest(
       portalId: actor.portalId,
       assignedUserId: options.assignTo ?? actor.userId,
       coverage: facts.coverage,
+      publishedBefore: published,
       now,
     })
-    if (!taken) throw await refusalFor(tx, requestId, facts.coverage)
+    if (!taken) throw await refusalFor(tx, requestId, facts.coverage, published, limits.tier)
     // The lead is written to the partner's CRM only if this transaction commits (the outbox).
     if (taken.reservation.portalId) await enqueueLeadPush(tx, taken.reservation.id)
-    return { created: true, reservation: presentReservation(taken.reservation, taken.request) }
+    return {
+      created: true,
+      reservation: presentReservation(taken.reservation, taken.request, { config: ctx.config, now }),
+    }
   })
 }
 
-function assertQuota(ctx: AppContext, used: number): void {
-  const limit = ctx.config.RESERVATION_OPEN_LIMIT
-  if (used < limit) return
-  throw new AppError({
-    status: 403,
-    code: 'reservation_quota_exceeded',
-    title: 'Forbidden',
-    detail: `You hold ${used} open reservations, the most allowed at once (${limit}). Release or finish one first.`,
-    extensions: { limit, used },
-  })
-}
+/** The newest publication time a partner with this delay may see; no bound without a delay. */
+const publishedBefore = (now: Date, delayHours: number) =>
+  delayHours > 0 ? new Date(now.getTime() - delayHours * 3_600_000) : undefined
 
 /** Why no slot was taken, read after the attempt so that slots taken meanwhile by others count. */
-async function refusalFor(tx: Tx, requestId: string, coverage: string[]): Promise<AppError> {
+async function refusalFor(
+  tx: Tx,
+  requestId: string,
+  coverage: string[],
+  published: Date | undefined,
+  tier: RatingTier,
+): Promise<AppError> {
   const [request] = await tx.select().from(requests).where(eq(requests.id, requestId))
   if (!request) return notFound('request_not_found', 'No open request has this id.')
   if (!coverage.includes(request.country)) {
@@ -140,6 +151,16 @@ async function refusalFor(tx: Tx, requestId: string, coverage: string[]): Promis
   if (request.reservedCount >= MAX_RESERVATIONS_PER_REQUEST || request.closeReason === 'fully_served') {
     return conflict('request_fully_reserved', `${MAX_RESERVATIONS_PER_REQUEST} partners hold this request already.`, {
       limit: MAX_RESERVATIONS_PER_REQUEST,
+    })
+  }
+  if (published && request.status === 'open' && request.createdAt.getTime() > published.getTime()) {
+    const at = visibleAt(request.createdAt, tier)
+    return new AppError({
+      status: 403,
+      code: 'early_access_pending',
+      title: 'Forbidden',
+      detail: `Partners in higher tiers see new requests first; your ${tier.id} tier may reserve this one from ${at.toISOString()}.`,
+      extensions: { visibleAt: at.toISOString(), tier: tier.id },
     })
   }
   return notFound('request_not_found', 'No open request has this id.')
@@ -152,30 +173,14 @@ async function refusalFor(tx: Tx, requestId: string, coverage: string[]): Promis
 export async function releaseReservation(ctx: AppContext, actor: PartnerActor, requestId: string) {
   return withTransaction(ctx.db, async (tx) => {
     const now = ctx.clock.now()
-    const [released] = await tx
-      .update(reservations)
-      .set({ status: 'released', releasedAt: now })
-      .where(
-        and(
-          eq(reservations.requestId, requestId),
-          eq(reservations.partnerId, actor.partnerId),
-          eq(reservations.status, 'active'),
-        ),
-      )
-      .returning()
-    if (!released) throw notFound('reservation_not_found', 'You hold no active reservation of this request.')
-    const request = await freeSlot(tx, requestId, now)
-    await recordAudit(tx, {
-      at: now,
-      actorType: 'partner',
-      actorId: actor.partnerId,
-      action: 'reservation.released',
-      entityType: 'reservation',
-      entityId: released.id,
-      before: { status: 'active' },
-      after: { status: 'released', requestId },
+    const ended = await endReservation(tx, {
+      where: { requestId, partnerId: actor.partnerId },
+      reason: 'partner',
+      now,
+      actor: { type: 'partner', id: actor.partnerId },
     })
-    return presentReservation(released, request!)
+    if (!ended) throw notFound('reservation_not_found', 'You hold no active reservation of this request.')
+    return presentReservation(ended.reservation, ended.request, { config: ctx.config, now })
   })
 }
 
@@ -192,9 +197,11 @@ export async function listMyReservations(ctx: AppContext, actor: PartnerActor, q
     limit: query.limit,
   })
   const page = rows.slice(0, query.limit)
-  const items = page.map((row) => presentReservation(row.reservation, row.request))
-  const revealed = items.filter((item) => item.contact !== null)
   const now = ctx.clock.now()
+  const items = page.map((row) =>
+    presentReservation(row.reservation, row.request, { config: ctx.config, now, returned: row.returned }),
+  )
+  const revealed = items.filter((item) => item.contact !== null)
   await recordAudits(
     ctx.db,
     revealed.map((item) => ({

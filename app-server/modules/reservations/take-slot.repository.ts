@@ -15,6 +15,8 @@ export interface TakeSlotInput {
   assignedUserId: string | null
   /** Countries the partner covers: the slot is taken only for a request from one of them. */
   coverage: string[]
+  /** Early access: only a request published by then may be taken; no bound without a delay. */
+  publishedBefore: Date | undefined
   now: Date
 }
 
@@ -39,6 +41,7 @@ export async function takeSlot(executor: Executor, input: TakeSlotInput) {
             updated_at = ${now}::timestamptz
           where id = ${input.requestId}::uuid and status = 'open' and reserved_count < ${MAX_RESERVATIONS_PER_REQUEST}
             and country = any(${sql.param(input.coverage)}::char(2)[])
+            ${input.publishedBefore ? sql`and created_at <= ${input.publishedBefore.toISOString()}::timestamptz` : sql``}
           returning *
         ), reservation as (
           insert into reservations (request_id, partner_id, reserved_by_user_id, portal_id, reserved_at,

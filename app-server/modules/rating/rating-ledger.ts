@@ -1,0 +1,180 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm'
+import { applyOutcome, EMPTY_WEIGHTS, type CountedOutcome, type RatingWeights } from '../../../shared/domain/rating'
+import type { Executor } from '../../db/client'
+import { partnerRatings, reservations } from '../../db/schema'
+
+/** What the rating should count for one reservation: an outcome and when it happened, or nothing. */
+export type Counted = { outcome: CountedOutcome; at: Date } | null
+
+export interface CountChange {
+  reservationId: string
+  next: Counted
+  /** A confirmed bad-lead return: undo what is counted and never count this reservation again. */
+  exclude?: boolean
+}
+
+const COUNT_KEY = { won: 'wonCount', lost: 'lostCount', expired: 'expiredCount' } as const
+
+interface PartnerState {
+  weights: RatingWeights
+  counts: { wonCount: number; lostCount: number; expiredCount: number; returnedCount: number }
+}
+
+interface ReservationState {
+  partnerId: string
+  counted: Counted
+  excluded: boolean
+  changed: boolean
+}
+
+/**
+ * Makes the rating count each change's outcome for its reservation, undoing what it counted before. The work is
+ * per change and per partner touched: the reservations named and their partners' rating rows are read and
+ * written in four statements, whatever the number of partners or reservations in the database. Changes apply in
+ * order, so a reservation may change twice in one call (won, then lost). Excluded reservations are left alone.
+ * @returns how many changes altered a rating.
+ */
+export async function countReservations(tx: Executor, changes: CountChange[], now: Date): Promise<number> {
+  if (changes.length === 0) return 0
+  const ids = [...new Set(changes.map((change) => change.reservationId))]
+  const rows = await tx
+    .select({
+      id: reservations.id,
+      partnerId: reservations.partnerId,
+      counted: reservations.ratingCounted,
+      countedAt: reservations.ratingCountedAt,
+      excluded: reservations.ratingExcluded,
+    })
+    .from(reservations)
+    .where(inArray(reservations.id, ids))
+    .orderBy(asc(reservations.id))
+    .for('update')
+  const held = new Map<string, ReservationState>(
+    rows.map((row) => [
+      row.id,
+      {
+        partnerId: row.partnerId,
+        counted: row.counted && row.countedAt ? { outcome: row.counted, at: row.countedAt } : null,
+        excluded: row.excluded,
+        changed: false,
+      },
+    ]),
+  )
+  const partnerIds = [...new Set(rows.map((row) => row.partnerId))]
+  const ratingRows = partnerIds.length
+    ? await tx
+        .select()
+        .from(partnerRatings)
+        .where(inArray(partnerRatings.partnerId, partnerIds))
+        .orderBy(asc(partnerRatings.partnerId))
+        .for('update')
+    : []
+  const stored = new Map(ratingRows.map((row) => [row.partnerId, row]))
+  const partners = new Map<string, PartnerState>()
+  for (const partnerId of partnerIds) {
+    const row = stored.get(partnerId)
+    partners.set(partnerId, {
+      weights: row ? { won: row.wonWeight, lost: row.lostWeight, weightsAt: row.weightsAt } : EMPTY_WEIGHTS(now),
+      counts: {
+        wonCount: row?.wonCount ?? 0,
+        lostCount: row?.lostCount ?? 0,
+        expiredCount: row?.expiredCount ?? 0,
+        returnedCount: row?.returnedCount ?? 0,
+      },
+    })
+  }
+  const touched = new Set<string>()
+  let applied = 0
+  for (const change of changes) {
+    const reservation = held.get(change.reservationId)
+    if (!reservation || reservation.excluded) continue
+    const target = change.exclude ? null : change.next
+    const before = reservation.counted
+    const same = before?.outcome === target?.outcome && before?.at.getTime() === target?.at.getTime()
+    if (same && !change.exclude) continue
+    const partner = partners.get(reservation.partnerId)!
+    if (before) {
+      partner.weights = applyOutcome(partner.weights, before.outcome, before.at, now, -1)
+      partner.counts[COUNT_KEY[before.outcome]] = Math.max(0, partner.counts[COUNT_KEY[before.outcome]] - 1)
+    }
+    if (target) {
+      partner.weights = applyOutcome(partner.weights, target.outcome, target.at, now, 1)
+      partner.counts[COUNT_KEY[target.outcome]] += 1
+    }
+    if (change.exclude) {
+      partner.counts.returnedCount += 1
+      reservation.excluded = true
+    }
+    reservation.counted = target
+    reservation.changed = true
+    touched.add(reservation.partnerId)
+    applied++
+  }
+  if (applied === 0) return 0
+  await tx
+    .insert(partnerRatings)
+    .values(
+      [...touched].map((partnerId) => {
+        const { weights, counts } = partners.get(partnerId)!
+        return {
+          partnerId,
+          wonWeight: weights.won,
+          lostWeight: weights.lost,
+          weightsAt: weights.weightsAt,
+          ...counts,
+          updatedAt: now,
+        }
+      }),
+    )
+    .onConflictDoUpdate({
+      target: partnerRatings.partnerId,
+      set: {
+        wonWeight: sql`excluded.won_weight`,
+        lostWeight: sql`excluded.lost_weight`,
+        weightsAt: sql`excluded.weights_at`,
+        wonCount: sql`excluded.won_count`,
+        lostCount: sql`excluded.lost_count`,
+        expiredCount: sql`excluded.expired_count`,
+        returnedCount: sql`excluded.returned_count`,
+        updatedAt: sql`excluded.updated_at`,
+      },
+    })
+  const updates = [...held].filter(([, state]) => state.changed)
+  const values = sql.join(
+    updates.map(
+      ([id, state]) =>
+        sql`(${id}::uuid, ${state.counted?.outcome ?? null}::text, ${state.counted?.at.toISOString() ?? null}::timestamptz, ${state.excluded}::boolean)`,
+    ),
+    sql`, `,
+  )
+  await tx.execute(sql`
+    update reservations set rating_counted = v.counted, rating_counted_at = v.counted_at, rating_excluded = v.excluded
+    from (values ${values}) as v(id, counted, counted_at, excluded)
+    where reservations.id = v.id`)
+  return applied
+}
+
+/** One reservation's change; see countReservations. @returns whether the partner's rating changed. */
+export async function countReservation(
+  tx: Executor,
+  reservationId: string,
+  next: Counted,
+  now: Date,
+  options: { exclude?: boolean } = {},
+): Promise<boolean> {
+  return (await countReservations(tx, [{ reservationId, next, exclude: options.exclude ?? false }], now)) > 0
+}
+
+/** The reservation's counted outcome, for callers that only add one when nothing is counted yet. */
+export async function countedOf(tx: Executor, reservationId: string) {
+  const [row] = await tx
+    .select({ counted: reservations.ratingCounted, excluded: reservations.ratingExcluded })
+    .from(reservations)
+    .where(eq(reservations.id, reservationId))
+  return row
+}
+
+export const ratingRowOf = async (db: Executor, partnerId: string) =>
+  (await db.select().from(partnerRatings).where(eq(partnerRatings.partnerId, partnerId)))[0]
+
+export type RatingRow = typeof partnerRatings.$inferSelect

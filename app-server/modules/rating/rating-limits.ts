@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm'
+import {
+  EMPTY_WEIGHTS,
+  RESERVATION_WINDOW_DAYS,
+  ratingScore,
+  tierFor,
+  type RatingTier,
+  type RatingWeights,
+} from '../../../shared/domain/rating'
+import type { AppContext } from '../../context'
+import { queryRows, type Executor } from '../../db/client'
+import { AppError } from '../../errors'
+import { ratingTiers, reservationWindowStart } from './rating.policy'
+
+const DAY_MS = 86_400_000
+
+/** A partner's rating as the limits see it, read in one round trip. */
+export interface RatingLimits {
+  weights: RatingWeights
+  adjustmentDeltas: number[]
+  score: number
+  tier: RatingTier
+  tiers: RatingTier[]
+  open: { limit: number; used: number }
+  monthly: { limit: number; used: number; resetsAt: Date | null }
+}
+
+interface LimitsRow {
+  won_weight: number | null
+  lost_weight: number | null
+  weights_at: string | Date | null
+  deltas: number[]
+  open_count: number
+  window_count: number
+}
+
+/**
+ * The partner's score, tier and how much of each limit is used. Reads the partner's own rows only (its rating
+ * row, its active adjustments, its reservations of the last 30 days through the partner index).
+ */
+export async function loadRatingLimits(
+  executor: Executor,
+  ctx: AppContext,
+  partnerId: string,
+  now: Date,
+): Promise<RatingLimits> {
+  const since = reservationWindowStart(now).toISOString()
+  const [row] = await queryRows<LimitsRow>(
+    executor,
+    sql`select pr.won_weight, pr.lost_weight, pr.weights_at,
+          coalesce((select array_agg(a.delta) from rating_adjustments a
+                    where a.partner_id = ${partnerId}::uuid
+                      and (a.expires_at is null or a.expires_at > ${now.toISOString()}::timestamptz)), '{}') as deltas,
+          (select count(*)::int from reservations r
+            where r.partner_id = ${partnerId}::uuid and r.status = 'active' and r.outcome is null) as open_count,
+          (select count(*)::int from reservations r
+            where r.partner_id = ${partnerId}::uuid and r.reserved_at > ${since}::timestamptz) as window_count
+        from (select 1) one
+        left join partner_ratings pr on pr.partner_id = ${partnerId}::uuid`,
+  )
+  const weights: RatingWeights =
+    row && row.weights_at !== null
+      ? { won: Number(row.won_weight), lost: Number(row.lost_weight), weightsAt: new Date(row.weights_at) }
+      : EMPTY_WEIGHTS(now)
+  const adjustmentDeltas = (row?.deltas ?? []).map(Number)
+  const tiers = ratingTiers(ctx.config)
+  const score = ratingScore(weights, adjustmentDeltas, now)
+  const tier = tierFor(score, tiers)
+  const used = row?.window_count ?? 0
+  const freeing =
+    used >= tier.monthlyLimit ? await nextFreeing(executor, partnerId, since, used - tier.monthlyLimit) : undefined
+  return {
+    weights,
+    adjustmentDeltas,
+    score,
+    tier,
+    tiers,
+    open: { limit: tier.openLimit, used: row?.open_count ?? 0 },
+    monthly: {
+      limit: tier.monthlyLimit,
+      used,
+      resetsAt: freeing ? new Date(new Date(freeing).getTime() + RESERVATION_WINDOW_DAYS * DAY_MS) : null,
+    },
+  }
+}
+
+/**
+ * With `used` reservations in the window and room for `limit`, one more fits when the (used - limit + 1)-th
+ * oldest leaves the window: read only when the limit is reached.
+ */
+async function nextFreeing(executor: Executor, partnerId: string, since: string, skip: number) {
+  const [row] = await queryRows<{ reserved_at: string | Date }>(
+    executor,
+    sql`select r.reserved_at from reservations r
+        where r.partner_id = ${partnerId}::uuid and r.reserved_at > ${since}::timestamptz
+        order by r.reserved_at asc offset ${skip} limit 1`,
+  )
+  return row?.reserved_at
+}
+
+/** How many more reservations the limits allow right now. */
+export const reservationsLeft = (limits: RatingLimits) =>
+  Math.max(0, Math.min(limits.open.limit - limits.open.used, limits.monthly.limit - limits.monthly.used))
+
+/**
+ * @throws AppError `reservation_quota_exceeded` (403) naming the limit hit (`quota`: open or monthly), its size,
+ *   the use, and `resetsAt` (when the monthly one frees; null for the open one, which frees on a release or an outcome).
+ */
+export function assertReservationAllowed(limits: RatingLimits): void {
+  const { open, monthly, tier } = limits
+  if (open.used >= open.limit) {
+    throw new AppError({
+      status: 403,
+      code: 'reservation_quota_exceeded',
+      title: 'Forbidden',
+      detail:
+        `You hold ${open.used} open reservations, the most your ${tier.id} tier allows at once (${open.limit}). ` +
+        'Release one or record its outcome in your CRM first.',
+      extensions: { quota: 'open', tier: tier.id, limit: open.limit, used: open.used, resetsAt: null },
+    })
+  }
+  if (monthly.used >= monthly.limit) {
+    throw new AppError({
+      status: 403,
+      code: 'reservation_quota_exceeded',
+      title: 'Forbidden',
+      detail: `You made ${monthly.used} reservations in the last ${RESERVATION_WINDOW_DAYS} days, the most your ${tier.id} tier allows (${monthly.limit}).`,
+      extensions: {
+        quota: 'monthly',
+        tier: tier.id,
+        limit: monthly.limit,
+        used: monthly.used,
+        resetsAt: monthly.resetsAt?.toISOString() ?? null,
+      },
+    })
+  }
+}
