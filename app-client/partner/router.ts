@@ -24,6 +24,12 @@ export function createPartnerRouter() {
         meta: { titleKey: 'nav.reservations' },
       },
       {
+        path: '/rating',
+        name: 'rating',
+        component: () => import('./views/RatingView.vue'),
+        meta: { titleKey: 'nav.rating' },
+      },
+      {
         path: '/locations',
         name: 'locations',
         component: () => import('./views/LocationsView.vue'),

@@ -14,6 +14,11 @@ export interface DemoPartner {
   tutorialDone: boolean
   /** Days from now the suspension lasts; absent: not suspended. */
   suspendedForDays?: number
+  /**
+   * A partner manager's rating adjustment, in points. New requests reach lower tiers hours later (early access),
+   * so the partners that work the demo's fresh requests are lifted to the top tier.
+   */
+  ratingAdjustment?: number
   /** `lang`: the portal users' interface language (Bitrix24 codes: `la` is Spanish). */
   portal: { memberId: string; role: DemoPortalRole; lang?: string }
 }
@@ -26,6 +31,7 @@ export const DEMO_PARTNERS: DemoPartner[] = [
     additional: ['AT', 'CH', 'ES'],
     approved: true,
     tutorialDone: true,
+    ratingAdjustment: 35,
     portal: { memberId: 'demo0acme0000000000000000000000a', role: 'main' },
   },
   {
@@ -55,6 +61,7 @@ export const DEMO_PARTNERS: DemoPartner[] = [
       additional: ['AT'],
       approved: true,
       tutorialDone: true,
+      ratingAdjustment: 35,
       portal: { memberId: `demo0peer${index + 1}`.padEnd(32, '0'), role: 'filler' },
     }),
   ),
@@ -144,7 +151,7 @@ export const DEMO_REQUESTS: DemoRequest[] = [
     usersCount: 25,
     preferredLanguage: 'de',
     contact: { name: 'Lukas Bauer', company: 'Donau Calls', email: 'lukas@donaucalls.example', phone: '+43 1 5123456' },
-    peerReservations: 1,
+    peerReservations: 0,
   },
   {
     key: 'zurich',
@@ -173,6 +180,18 @@ export const DEMO_REQUESTS: DemoRequest[] = [
       email: 'lucia@casaluz.example',
       phone: '+34 91 1234567',
     },
+    peerReservations: 0,
+  },
+  {
+    key: 'barcelona',
+    country: 'ES',
+    city: 'Barcelona',
+    types: ['customization', 'workflow_automation'],
+    description:
+      'Clínica dental con tres sedes. Necesitamos adaptar el CRM a las citas de pacientes y automatizar los recordatorios por SMS.',
+    usersCount: 30,
+    preferredLanguage: 'es',
+    contact: { name: 'Marc Puig', company: 'Dental Puig', email: 'marc@dentalpuig.example', phone: '+34 93 1234567' },
     peerReservations: 0,
   },
   {

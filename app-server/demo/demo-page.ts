@@ -21,7 +21,8 @@ const ROLE_TEXT: Record<DemoPortalRole, string> = {
     'Suspended for two weeks by a partner manager: the app says until when and what to do. Its users speak Spanish.',
   'not-approved': 'Not yet approved and tutorial not completed: the app names both conditions. Its users speak German.',
   filler: 'A peer partner; its reservations fill some requests (one is fully reserved).',
-  unlinked: 'The app is installed but not finished: open it to see the installer, then link the portal with the code.',
+  unlinked:
+    'The app is installed but not finished: open it to see the installer, then link the portal with the code. A new partner’s tier sees new requests only hours after they arrive (early access).',
 }
 
 function portalLinks(state: DemoPageState, memberId: string): string {
@@ -56,7 +57,7 @@ export function renderDemoPage(state: DemoPageState): string {
     <li>In <em>Requests</em>, open a request’s details and reserve it; choose who gets the lead with the portal’s user picker.</li>
     <li>In <em>My reservations</em> you see the client’s contacts and the CRM status; <em>Open lead in CRM</em> opens it in the portal’s slider.</li>
     <li>Go to the portal’s <em>CRM leads</em>: the lead is there. Move it to <em>Junk</em> (Lost), or <em>Convert to deal</em> and mark the deal <em>Won</em> or <em>Lost</em>.</li>
-    <li>Back in the app, the reservation shows Won or Lost.</li>
+    <li>Back in the app, the reservation shows Won or Lost, and <em>Rating</em> shows the new score and its history.</li>
   </ol>
 </section>
 <section>

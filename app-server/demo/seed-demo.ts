@@ -146,6 +146,12 @@ async function ensurePartner(api: Api, token: string, partner: DemoPartner): Pro
       },
     })
   }
+  if (partner.ratingAdjustment) {
+    await api.call('POST', `/api/manager/partners/${created.id}/rating/adjustments`, {
+      token,
+      body: { delta: partner.ratingAdjustment, reason: 'Demo: an established partner with a good record' },
+    })
+  }
   return created.id
 }
 

@@ -45,6 +45,13 @@ async function screen(page: Page, name: string, frameSelector: string | null = '
   expect(await seriousViolations(target), `axe on ${name}`).toEqual([])
 }
 
+/** The score on the Rating screen, freshly loaded. */
+async function ratingScore(app: FrameLocator): Promise<number> {
+  await app.getByRole('link', { name: 'Requests' }).click()
+  await app.getByRole('link', { name: 'Rating' }).click()
+  return Number(await app.getByTestId('score').textContent())
+}
+
 async function openApp(memberId: string): Promise<{ page: Page; app: FrameLocator; problems: string[] }> {
   const page = await context.newPage()
   page.setDefaultTimeout(15_000)
@@ -59,8 +66,8 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
       throw new Error('dist/client/partner/index.html is missing: build the client first (npm run build)')
     }
     mkdirSync(ARTIFACTS, { recursive: true })
-    // A small quota, so that the quota refusal is reachable within the demo's requests.
-    demo = await startDemoServer({ RESERVATION_OPEN_LIMIT: '3' })
+    // A small quota (a ceiling over every rating tier), so that the quota refusal is reachable in the demo.
+    demo = await startDemoServer({ RESERVATION_OPEN_LIMIT: '2' })
     browser = await launchBrowser()
     // axe-core is injected into the pages, which their CSP would refuse.
     context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'en-US' })
@@ -85,7 +92,7 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     const { page, app, problems } = await openApp(ACME)
     await app.getByRole('heading', { name: 'Requests in your locations' }).waitFor()
     await app.locator('[data-testid="request-card"]').first().waitFor()
-    await expect.poll(() => app.getByTestId('quota').textContent()).toContain('3 of 3 reservations left')
+    await expect.poll(() => app.getByTestId('quota').textContent()).toContain('2 of 2 reservations left')
     // Each request shows how many of its 5 places are taken; a full one has left the feed.
     const hamburg = app.locator('[data-testid="request-card"]', { hasText: 'Hamburg' })
     expect(await hamburg.getByTestId('taken').textContent()).toContain('4 of 5 taken')
@@ -109,7 +116,7 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     await screen(page, '04-reserve-confirm')
     await app.getByRole('button', { name: 'Reserve and create lead' }).click()
     await app.getByTestId('reserved').waitFor()
-    await expect.poll(() => app.getByTestId('quota').textContent()).toContain('2 of 3 reservations left')
+    await expect.poll(() => app.getByTestId('quota').textContent()).toContain('1 of 2 reservations left')
 
     await app.getByRole('link', { name: 'Open My reservations' }).click()
     const reservation = app.locator('[data-testid="reservation"]', { hasText: 'Berlin' })
@@ -132,6 +139,8 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     await expect.poll(() => tab.getByTestId('placement-request').textContent()).toContain('Berlin')
     await screen(page, '07-crm-tab', '#slider iframe.app-frame')
     await page.locator('#slider .slider-close').click()
+    const scoreBefore = await ratingScore(app)
+    await screen(page, '07b-rating')
 
     // In the portal's CRM the lead is there; junk it, as a salesperson would.
     const crm = await context.newPage()
@@ -152,12 +161,17 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
         { timeout: 20_000, interval: 1000 },
       )
       .toBe('lost')
+    await expect.poll(() => ratingScore(app), { timeout: 20_000, interval: 500 }).toBeLessThan(scoreBefore)
+    expect(await app.getByTestId('rating-counts').locator('[data-count="lost"] dd').textContent()).toBe('1')
+    await screen(page, '08b-rating-after-lost')
     expect(problems).toEqual([])
     await page.close()
   })
 
-  it('a converted lead whose deal is Won shows Won', async () => {
+  it('a converted lead whose deal is Won shows Won, and the score rises', async () => {
     const { page, app } = await openApp(ACME)
+    const scoreBefore = await ratingScore(app)
+    await app.getByRole('link', { name: 'Requests' }).click()
     await app
       .locator('[data-testid="request-card"]', { hasText: 'Zürich' })
       .getByRole('button', { name: 'Details' })
@@ -193,6 +207,7 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
         { timeout: 20_000, interval: 1000 },
       )
       .toBe('won')
+    await expect.poll(() => ratingScore(app), { timeout: 20_000, interval: 500 }).toBeGreaterThan(scoreBefore)
     await page.close()
   })
 
@@ -219,19 +234,21 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     await screen(page, '10-refusal-fully-reserved')
     await app.getByRole('button', { name: 'Close' }).first().click()
 
-    // Third and last reservation of the quota of 3, then one more.
-    await app
-      .locator('[data-testid="request-card"]', { hasText: 'Madrid' })
-      .getByRole('button', { name: 'Details' })
-      .click()
-    await app.getByRole('button', { name: 'Reserve', exact: true }).click()
-    await app.getByRole('button', { name: 'Reserve and create lead' }).click()
-    await app.getByTestId('reserved').waitFor()
-    await expect.poll(() => app.getByTestId('quota').textContent()).toContain('0 of 3 reservations left')
-    await app.getByRole('button', { name: 'Close' }).first().click()
+    // The two open places of the quota, then one more.
+    for (const city of ['Madrid', 'Wien']) {
+      await app
+        .locator('[data-testid="request-card"]', { hasText: city })
+        .getByRole('button', { name: 'Details' })
+        .click()
+      await app.getByRole('button', { name: 'Reserve', exact: true }).click()
+      await app.getByRole('button', { name: 'Reserve and create lead' }).click()
+      await app.getByTestId('reserved').waitFor()
+      await app.getByRole('button', { name: 'Close' }).first().click()
+    }
+    await expect.poll(() => app.getByTestId('quota').textContent()).toContain('0 of 2 reservations left')
 
     await app
-      .locator('[data-testid="request-card"]', { hasText: 'Wien' })
+      .locator('[data-testid="request-card"]', { hasText: 'Barcelona' })
       .getByRole('button', { name: 'Details' })
       .click()
     await app.getByRole('button', { name: 'Reserve', exact: true }).click()
@@ -311,7 +328,9 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     await link.getByRole('textbox').fill(code!)
     await link.getByRole('button', { name: 'Link portal' }).click()
     await app.getByRole('heading', { name: 'Requests in your locations' }).waitFor()
-    await expect.poll(() => app.locator('[data-testid="request-card"]', { hasText: 'Wien' }).count()).toBe(1)
+    // A new partner's tier sees new requests hours after they arrive: the demo's are minutes old.
+    await expect.poll(() => app.getByTestId('early-access').textContent()).toContain('6 hours after they arrive')
+    await app.getByTestId('empty').waitFor()
     await screen(page, '17-linked-requests')
     // The browser logs the refused wrong code as a failed request; nothing else may go wrong.
     expect(problems.filter((problem) => !problem.includes('404 (Not Found) (http://127.0.0.1'))).toEqual([])

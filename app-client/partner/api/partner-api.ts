@@ -3,6 +3,13 @@ import { FeedPageSchema, type FeedPage } from '@shared/schemas/feed.schema'
 import { PartnerProfileSchema, type PartnerProfile } from '@shared/schemas/partner.schema'
 import { ReservationListSchema, ReservationSchema, type Reservation } from '@shared/schemas/reservation.schema'
 import { SessionSchema, type Session } from '@shared/schemas/session.schema'
+import {
+  PartnerRatingSchema,
+  ReservationReturnSchema,
+  type PartnerRating,
+  type ReservationReturn,
+  type ReturnReservationBody,
+} from '@shared/schemas/rating'
 import type { RequestType } from '@shared/domain/request-types'
 import type { HttpClient } from '../../common/api/http'
 
@@ -49,6 +56,14 @@ export function createPartnerApi(client: HttpClient) {
         method: 'DELETE',
         schema: ReservationSchema,
       }),
+    /** `POST …/reservation/return`: hands a bad lead back; a manager confirms or rejects the return. */
+    returnAsBadLead: (requestId: string, body: ReturnReservationBody): Promise<ReservationReturn> =>
+      client.request(`/api/partner/requests/${encodeURIComponent(requestId)}/reservation/return`, {
+        method: 'POST',
+        body,
+        schema: ReservationReturnSchema,
+      }),
+    getRating: (): Promise<PartnerRating> => client.request('/api/partner/rating', { schema: PartnerRatingSchema }),
     listReservations: (cursor?: string): Promise<ReservationList> =>
       client.request('/api/partner/reservations', { query: { cursor, limit: 50 }, schema: ReservationListSchema }),
   }

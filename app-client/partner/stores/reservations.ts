@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import type { Reservation } from '@shared/schemas/reservation.schema'
+import type { ReturnReservationBody } from '@shared/schemas/rating'
 import { partnerApi } from '../api/partner-client'
 import { useLoadState } from './load-state'
 import { useProfileStore } from './profile'
@@ -37,6 +38,13 @@ export const useReservationsStore = defineStore('reservations', () => {
     void profile.load()
   }
 
+  /** Returns a reservation as a bad lead; the list is reloaded, since the reservation ends and shows the return. */
+  async function returnAsBadLead(requestId: string, body: ReturnReservationBody): Promise<void> {
+    await partnerApi.returnAsBadLead(requestId, body)
+    await load()
+    void profile.load()
+  }
+
   /**
    * The reservation whose lead or deal is `entityId` in this portal's CRM (the CRM detail tabs), searching
    * page by page.
@@ -52,7 +60,7 @@ export const useReservationsStore = defineStore('reservations', () => {
     return null
   }
 
-  return { items, nextCursor, loading, loaded, error, load, loadMore, release, findByCrmRecord }
+  return { items, nextCursor, loading, loaded, error, load, loadMore, release, returnAsBadLead, findByCrmRecord }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useReservationsStore, import.meta.hot))
