@@ -260,7 +260,7 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     await page.close()
   })
 
-  it('release a reservation after confirming', async () => {
+  it('release a reservation after confirming, and return another as a bad lead', async () => {
     const { page, app } = await openApp(ACME)
     await app.getByRole('link', { name: 'My reservations' }).click()
     const madrid = app.locator('[data-testid="reservation"]', { hasText: 'Madrid' })
@@ -268,6 +268,18 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     await app.getByTestId('confirm-release').click()
     await expect.poll(() => madrid.locator('[data-crm-status]').getAttribute('data-crm-status')).toBe('released')
     expect(await madrid.getByTestId('contact').count()).toBe(0)
+
+    const vienna = app.locator('[data-testid="reservation"]', { hasText: 'Wien' })
+    await vienna.getByTestId('return').click()
+    await page.waitForTimeout(1000)
+    await page.screenshot({ path: join(ARTIFACTS, 'debug.png'), fullPage: true })
+    const form = app.getByTestId('return-form')
+    await form.getByLabel('The client cannot be reached').check()
+    await form.locator('textarea').fill('Three calls, no answer.')
+    await screen(page, '12a-return-bad-lead')
+    await app.getByTestId('confirm-return').click()
+    await expect.poll(() => vienna.locator('[data-return]').getAttribute('data-return')).toBe('pending')
+    expect(await vienna.locator('[data-crm-status]').getAttribute('data-crm-status')).toBe('returned')
     await page.close()
   })
 
