@@ -97,6 +97,10 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     const hamburg = app.locator('[data-testid="request-card"]', { hasText: 'Hamburg' })
     expect(await hamburg.getByTestId('taken').textContent()).toContain('4 of 5 taken')
     expect(await app.locator('[data-testid="request-card"]', { hasText: 'München' }).count()).toBe(0)
+    // A top-tier partner sees new requests before slower tiers do, and for how long.
+    await expect
+      .poll(() => hamburg.getByTestId('early-access-countdown').textContent())
+      .toMatch(/other partners see it in [12] h \d+ min/)
     await screen(page, '02-requests')
 
     const berlin = app.locator('[data-testid="request-card"]', { hasText: 'Berlin' })

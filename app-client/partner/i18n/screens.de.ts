@@ -179,6 +179,7 @@ export const screensDe: ScreenMessages = {
     tiers: { limited: 'Eingeschränkt', standard: 'Standard', trusted: 'Vertrauenswürdig', top: 'Top' },
   },
   earlyAccess: {
+    countdown: 'Früher Zugang: andere Partner sehen sie in {hours} Std. {minutes} Min.',
     notice: 'Ihre Stufe ({tier}) sieht neue Anfragen {delay}. Eine höhere Bewertung zeigt sie früher.',
   },
   firstContact: {

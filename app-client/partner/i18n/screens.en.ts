@@ -173,6 +173,7 @@ export const screensEn = {
     tiers: { limited: 'Limited', standard: 'Standard', trusted: 'Trusted', top: 'Top' },
   },
   earlyAccess: {
+    countdown: 'Early access: other partners see it in {hours} h {minutes} min',
     notice: 'Your tier ({tier}) sees new requests {delay}. A higher rating shows them sooner.',
   },
   firstContact: {

@@ -176,6 +176,7 @@ export const screensEs: ScreenMessages = {
     tiers: { limited: 'Limitado', standard: 'Estándar', trusted: 'De confianza', top: 'Superior' },
   },
   earlyAccess: {
+    countdown: 'Acceso anticipado: otros partners la verán en {hours} h {minutes} min',
     notice: 'Su nivel ({tier}) ve las nuevas solicitudes {delay}. Una calificación más alta las muestra antes.',
   },
   firstContact: {
