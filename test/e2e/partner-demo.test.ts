@@ -85,6 +85,10 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     await expect.poll(() => page.locator('.demo-label').first().textContent()).toBe('DEMO')
     expect(await page.locator(`a[data-demo-app="${ACME}"]`).getAttribute('href')).toBe(appUrl(ACME))
     await screen(page, '01-demo-page', null)
+    // The app opened outside a portal explains where it runs.
+    await page.goto(`${demo.server.baseUrl}/partner/`)
+    await page.getByText('You are viewing this app outside Bitrix24').waitFor()
+    await screen(page, '01b-outside-portal', null)
     await page.close()
   })
 
