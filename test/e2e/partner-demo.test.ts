@@ -70,7 +70,7 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     demo = await startDemoServer({ RESERVATION_OPEN_LIMIT: '2' })
     browser = await launchBrowser()
     // axe-core is injected into the pages, which their CSP would refuse.
-    context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+    context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1600 }, locale: 'en-US' })
   }, 120_000)
 
   afterAll(async () => {

@@ -258,6 +258,10 @@ export const screensDe: ScreenMessages = {
     return_window_closed: 'Die Frist für die Rückgabe dieses Leads ist abgelaufen.',
     won_cannot_be_returned: 'Ein gewonnener Lead kann nicht zurückgegeben werden.',
     early_access_pending: 'Diese Anfrage ist für Ihre Stufe noch nicht freigegeben.',
+    monthly_quota: 'Sie haben die neuen Reservierungen erreicht, die Ihre Stufe in 30 Tagen erlaubt.',
+    monthly_quota_until:
+      'Sie haben die neuen Reservierungen erreicht, die Ihre Stufe in 30 Tagen erlaubt; die nächste wird am {date} frei.',
+    early_access_until: 'Diese Anfrage wird für Ihre Stufe am {date} freigegeben.',
     invalid_cursor: 'Die Liste hat sich geändert. Laden Sie sie neu.',
   },
 }

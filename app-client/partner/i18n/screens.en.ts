@@ -248,6 +248,9 @@ export const screensEn = {
     return_window_closed: 'The time to return this lead has passed.',
     won_cannot_be_returned: 'A Won lead cannot be returned.',
     early_access_pending: 'This request is not open to your tier yet.',
+    monthly_quota: 'You reached the new reservations your tier allows in 30 days.',
+    monthly_quota_until: 'You reached the new reservations your tier allows in 30 days; the next one frees on {date}.',
+    early_access_until: 'This request opens to your tier on {date}.',
     invalid_cursor: 'The list changed. Reload it.',
   },
 }

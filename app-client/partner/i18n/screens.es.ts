@@ -251,6 +251,10 @@ export const screensEs: ScreenMessages = {
     return_window_closed: 'El plazo para devolver este lead ha terminado.',
     won_cannot_be_returned: 'Un lead ganado no se puede devolver.',
     early_access_pending: 'Esta solicitud aún no está abierta para su nivel.',
+    monthly_quota: 'Ha alcanzado las nuevas reservas que su nivel permite en 30 días.',
+    monthly_quota_until:
+      'Ha alcanzado las nuevas reservas que su nivel permite en 30 días; la siguiente se libera el {date}.',
+    early_access_until: 'Esta solicitud se abre para su nivel el {date}.',
     invalid_cursor: 'La lista ha cambiado. Vuelva a cargarla.',
   },
 }

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../../../app-client/common/api/api-error'
 import { partnerApi } from '../../../app-client/partner/api/partner-client'
 import CrmStatusBadge from '../../../app-client/partner/components/CrmStatusBadge.vue'
+import LoadError from '../../../app-client/partner/components/LoadError.vue'
 import EligibilityNotice from '../../../app-client/partner/components/EligibilityNotice.vue'
 import ReservationCard from '../../../app-client/partner/components/ReservationCard.vue'
 import { de } from '../../../app-client/partner/i18n/de'
@@ -166,5 +167,23 @@ describe('RequestsView', () => {
     const { wrapper } = await mountWithApp(RequestsView, { messages, routes })
     await flushPromises()
     expect(wrapper.find('[data-testid="loading"]').exists()).toBe(true)
+  })
+})
+
+describe('refusal messages with the dates the server gives', () => {
+  const problem = (code: string, extensions: Record<string, unknown>) =>
+    ApiError.fromProblem({ type: 'about:blank', title: 'Forbidden', status: 403, code, ...extensions })
+
+  it.each([
+    [problem('partner_suspended', { until: '2026-12-06T09:00:00.000Z' }), 'suspended until Dec 6, 2026'],
+    [
+      problem('reservation_quota_exceeded', { quota: 'monthly', resetsAt: '2026-12-01T09:00:00.000Z' }),
+      'allows in 30 days; the next one frees on Dec 1, 2026',
+    ],
+    [problem('reservation_quota_exceeded', { quota: 'open', resetsAt: null }), 'You hold as many open reservations'],
+    [problem('early_access_pending', { visibleAt: '2026-11-22T16:00:00.000Z' }), 'opens to your tier on Nov 22, 2026'],
+  ])('When the refusal is %#, then the message says it with its date', async (error, text) => {
+    const { wrapper } = await mountWithApp(LoadError, { messages }, { props: { error } })
+    expect(wrapper.text()).toContain(text)
   })
 })
