@@ -26,6 +26,16 @@ describe('the rating follows Won and Lost from the partner CRM (emulated portals
     t.clock.advance(20_000)
     await createWorker(t.ctx).drain()
   }
+  type ReservationRow = typeof reservations.$inferSelect
+  /** Runs jobs until the reservation reaches the state (events and pushes travel asynchronously), then once more. */
+  async function until(reservationId: string, reached: (row: ReservationRow) => boolean) {
+    for (let round = 0; round < 10; round++) {
+      await runJobs()
+      const [row] = await t.database.db.select().from(reservations).where(eq(reservations.id, reservationId))
+      if (row && reached(row)) return runJobs()
+    }
+    throw new Error(`reservation ${reservationId} never reached the expected state`)
+  }
   const leadOf = async (reservationId: string) =>
     Number((await t.database.db.select().from(reservations).where(eq(reservations.id, reservationId)))[0]!.crmLeadId)
   const ratingOf = async (headers: Record<string, string>) =>
@@ -40,18 +50,17 @@ describe('the rating follows Won and Lost from the partner CRM (emulated portals
     const second = await request(t.app)
       .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
       .set(headers)
-    await runJobs()
+    await until(first.body.id, (row) => row.crmLeadId !== null)
+    await until(second.body.id, (row) => row.crmLeadId !== null)
     expect(await ratingOf(headers)).toMatchObject({ counts: { open: 2 } })
 
     portal.moveDeal(portal.convertLead(await leadOf(first.body.id)), 'WON')
-    await runJobs()
-    await runJobs()
+    await until(first.body.id, (row) => row.ratingCounted === 'won')
     // (1 + 0.3 × 10) / (1 + 10) = 36.4
     expect(await ratingOf(headers)).toMatchObject({ score: 36.4, counts: { won: 1, lost: 0, open: 1 } })
 
     portal.moveLead(await leadOf(second.body.id), 'JUNK')
-    await runJobs()
-    await runJobs()
+    await until(second.body.id, (row) => row.ratingCounted === 'lost')
     // (1 + 3) / (2 + 10) = 33.3
     expect(await ratingOf(headers)).toMatchObject({ score: 33.3, counts: { won: 1, lost: 1, open: 0 } })
   })
@@ -61,12 +70,11 @@ describe('the rating follows Won and Lost from the partner CRM (emulated portals
     const reserved = await request(t.app)
       .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
       .set(headers)
-    await runJobs()
+    await until(reserved.body.id, (row) => row.crmLeadId !== null)
     const mine = async () => (await request(t.app).get('/api/partner/reservations').set(headers)).body.items[0]
     expect((await mine()).firstContact).toMatchObject({ overdue: false })
     portal.moveLead(await leadOf(reserved.body.id), 'IN_PROCESS')
-    await runJobs()
-    await runJobs()
+    await until(reserved.body.id, (row) => row.crmProgressAt !== null)
     expect(await mine()).toMatchObject({ status: 'active', firstContact: null })
     t.clock.advance(200 * 3_600_000)
     await createWorker(t.ctx).drain()

@@ -7,7 +7,6 @@ export interface PartnerFacts {
   partner: PartnerWithLocations
   /** Registered country plus additional locations, less any restricted country. */
   coverage: string[]
-  activeReservations: number
   /** This partner's reservation of `requestId`, when asked for one. */
   existing: { id: string; status: 'active' | 'released' } | null
 }
@@ -32,7 +31,6 @@ interface FactsRow {
   updated_at: string | Date
   additional: string[]
   restricted: string[]
-  active_reservations: number
   existing_id: string | null
   existing_status: 'active' | 'released' | null
 }
@@ -40,9 +38,9 @@ interface FactsRow {
 const toDate = (value: string | Date | null) => (value === null ? null : new Date(value))
 
 /**
- * Reads the partner, its locations, which of them are restricted, its open reservations and (optionally) its
- * reservation of one request. With `forUpdate` the partner row stays locked until the transaction ends, which
- * serialises one partner's reservations so its quota holds under concurrency.
+ * Reads the partner, its locations, which of them are restricted and (optionally) its reservation of one
+ * request; the reservation limits come from the rating module. With `forUpdate` the partner row stays locked
+ * until the transaction ends, which serialises one partner's reservations so its limits hold under concurrency.
  */
 export async function loadPartnerFacts(
   executor: Executor,
@@ -55,7 +53,6 @@ export async function loadPartnerFacts(
           coalesce(l.additional, '{}') as additional,
           coalesce((select array_agg(rc.country::text) from restricted_countries rc
                     where rc.country = any(p.registered_country || coalesce(l.additional_chars, '{}'))), '{}') as restricted,
-          (select count(*)::int from reservations r where r.partner_id = p.id and r.status = 'active') as active_reservations,
           ${options.requestId ? sql`mine.id` : sql`null::uuid`} as existing_id,
           ${options.requestId ? sql`mine.status` : sql`null::text`} as existing_status
         from partners p
@@ -93,7 +90,6 @@ export async function loadPartnerFacts(
   return {
     partner,
     coverage: [row.registered_country, ...row.additional].filter((country) => !restricted.has(country)),
-    activeReservations: row.active_reservations,
     existing: row.existing_id && row.existing_status ? { id: row.existing_id, status: row.existing_status } : null,
   }
 }
