@@ -42,6 +42,8 @@ export default defineConfig({
     emptyOutDir: true,
     // Every asset is a file under /assets/: no data: URLs, so the pages need no `data:` in their CSP.
     assetsInlineLimit: 0,
+    // dist/client/.vite/manifest.json: which chunks each entry loads first (bench/partner-app.ts reads it).
+    manifest: true,
     rolldownOptions: {
       input: Object.fromEntries(CLIENT_ENTRIES.map((name) => [name, `${clientRoot}/${name}/index.html`])),
     },

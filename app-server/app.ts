@@ -40,6 +40,8 @@ export interface AppDeps {
   clientBuildDir?: string
   /** The process's portal clients, when the worker in the same process shares them. */
   portalClients?: PortalClients
+  /** Extra pages mounted before the client pages (the demo page in demo mode). */
+  extraRoutes?: express.Router
 }
 
 /** Builds the HTTP app without listening, so tests drive it directly. */
@@ -107,6 +109,7 @@ export function createApp(deps: AppDeps): Express {
   const portalRouter = bitrix24PortalRouter(ctx, bitrix24)
   app.locals.whenEventsHandled = portalRouter.whenEventsHandled
   app.use(portalRouter)
+  if (deps.extraRoutes) app.use(deps.extraRoutes)
   if (deps.servePages !== false) {
     app.use(
       clientPagesRouter({

@@ -107,6 +107,13 @@ const ConfigSchema = z.object({
   WORKER_LEASE_SECONDS: positiveInt.default(300),
   /** First retry of a failed CRM call; each further retry waits twice as long, at most an hour. */
   CRM_RETRY_BASE_SECONDS: positiveInt.default(30),
+  DEMO: z.enum(['auto', 'off']).default('auto'),
+  DEMO_PORTAL_PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3001),
   RATING_OPEN_LIMITS: perTier(
     true,
     1,

@@ -13,6 +13,8 @@ import { createWorker } from './jobs/registry'
 import { PortalClients, TokenCipher } from './modules/bitrix24'
 import type { Worker } from './jobs/worker'
 import { createLogger, type Logger } from './logger'
+import { isDemoMode } from './demo/demo-mode'
+import type { RunningDemo } from './demo/start-demo'
 
 /** A running service: what shutdown has to stop, in order. */
 interface Running {
@@ -21,12 +23,16 @@ interface Running {
   whenEventsHandled?: () => Promise<void>
   worker?: Worker
   vite?: ViteDevServer
+  demo?: RunningDemo
   database: Database
 }
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit()
+  let config = loadConfigOrExit()
   const logger = createLogger({ level: config.LOG_LEVEL })
+  // Demo code is loaded only without Bitrix24 credentials; a configured installation never imports it.
+  const demo = isDemoMode(config) ? await (await import('./demo/start-demo')).startDemo(config, logger) : undefined
+  if (demo) config = demo.config
   const database = await openDatabase({
     databaseUrl: config.DATABASE_URL,
     pgliteDir: config.PGLITE_DIR,
@@ -44,18 +50,28 @@ async function main(): Promise<void> {
     config,
     appSecret: resolveAppSecret(config, logger),
   }
-  const running: Running = { database }
+  const running: Running = { database, ...(demo ? { demo } : {}) }
   // One SDK client per portal in this process, whichever roles it runs.
   const portalClients = new PortalClients(ctx, new TokenCipher(ctx.appSecret))
   if (config.ROLE !== 'worker') {
     if (config.NODE_ENV === 'development') running.vite = await startVite()
-    const app = createApp({ ctx, database, portalClients, ...(running.vite ? { vite: running.vite } : {}) })
+    const app = createApp({
+      ctx,
+      database,
+      portalClients,
+      ...(running.vite ? { vite: running.vite } : {}),
+      ...(demo ? { extraRoutes: demo.router } : {}),
+    })
     running.whenEventsHandled = app.locals.whenEventsHandled as () => Promise<void>
     running.server = await listen(app, config, logger, database)
   }
   if (config.ROLE !== 'web') {
     running.worker = createWorker(ctx, { portalClients })
     running.worker.start()
+  }
+  if (demo && running.server) {
+    const { port } = running.server.address() as AddressInfo
+    void demo.seed(ctx, `http://127.0.0.1:${port}`)
   }
   handleShutdownSignals(running, config, logger)
 }
@@ -117,6 +133,7 @@ function handleShutdownSignals(running: Running, config: Config, logger: Logger)
     await running.whenEventsHandled?.()
     await running.worker?.stop()
     await running.vite?.close()
+    await running.demo?.close()
     await running.database.close()
     logger.info('stopped')
     process.exit(0)

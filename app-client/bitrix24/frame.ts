@@ -66,3 +66,49 @@ export async function fitFrameToContent(frame: B24Frame): Promise<void> {
   // Resizing is cosmetic: a portal that ignores it must not break the app.
   await frame.parent.fitWindow().catch(() => undefined)
 }
+
+/** What `POST /api/session` needs from the frame: the server checks the token with the portal itself. */
+export interface FrameCredentials {
+  domain: string
+  memberId: string
+  accessToken: string
+}
+
+/**
+ * The current user's credentials for this portal, asking the portal for fresh ones when `fresh` is set
+ * (after the server said the session expired).
+ * @throws when the portal gave the frame no authorisation.
+ */
+export async function frameCredentials(frame: B24Frame, fresh = false): Promise<FrameCredentials> {
+  const auth = fresh ? await frame.auth.refreshAuth() : frame.auth.getAuthData()
+  if (!auth) throw new Error('The portal gave this page no authorisation')
+  return { domain: auth.domain, memberId: auth.member_id, accessToken: auth.access_token }
+}
+
+/** The portal's user picker; null when the user closed it without choosing. */
+export async function pickPortalUser(frame: B24Frame): Promise<{ id: string; name: string } | null> {
+  const user = await frame.dialog.selectUser()
+  return user ? { id: String(user.id), name: user.name } : null
+}
+
+/** Opens a CRM lead or deal card in the portal's slider; resolves when the slider closes. */
+export async function openCrmCard(frame: B24Frame, kind: 'lead' | 'deal', id: string): Promise<void> {
+  await frame.slider.openPath(frame.slider.getUrl(`/crm/${kind}/details/${encodeURIComponent(id)}/`))
+}
+
+/** Tells the portal the installer is done; Bitrix24 then reloads the frame into the app's main page. */
+export async function finishInstall(frame: B24Frame): Promise<void> {
+  await frame.installFinish()
+}
+
+/** Where the portal embedded the app (`DEFAULT`, `CRM_LEAD_DETAIL_TAB`, …) and the record it was opened for. */
+export function framePlacement(frame: B24Frame): { code: string; entityId: string | null } {
+  const options = frame.placement.options as { ID?: unknown } | undefined
+  const id = options?.ID
+  return { code: frame.placement.placement, entityId: id === undefined || id === null ? null : String(id) }
+}
+
+/** Whether the current user administers the portal (only administrators may link it). */
+export function isPortalAdmin(frame: B24Frame): boolean {
+  return frame.auth.isAdmin
+}

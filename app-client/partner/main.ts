@@ -18,8 +18,9 @@ syncDocumentWithLocale({ i18n, router, appNameKey: 'app.name' })
 
 const portal = usePortalStore(pinia)
 void portal.connect().then(() => {
-  // A supported `?lang=` wins; otherwise speak the language the user chose in Bitrix24.
+  // A supported `?lang=` wins; otherwise speak the language the user chose in Bitrix24, and English for the
+  // portal languages we have no messages for.
   if (matchLocale(new URLSearchParams(window.location.search).get('lang'))) return
-  const locale = localeFromPortalLanguage(portal.language)
-  if (locale) i18n.global.locale.value = locale
+  if (portal.state !== 'ready') return
+  i18n.global.locale.value = localeFromPortalLanguage(portal.language) ?? 'en'
 })

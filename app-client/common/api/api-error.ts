@@ -14,6 +14,8 @@ interface ApiErrorInit {
   fieldErrors?: FieldError[]
   retryAfter?: number
   requestId?: string
+  /** The problem's own members beyond RFC 9457's, e.g. `until` or `resetsAt`. */
+  extensions?: Record<string, unknown>
   cause?: unknown
 }
 
@@ -30,6 +32,7 @@ export class ApiError extends Error {
   /** Seconds the server asked us to wait (`Retry-After`), if it said so. */
   readonly retryAfter: number | undefined
   readonly requestId: string | undefined
+  readonly extensions: Record<string, unknown>
 
   constructor(init: ApiErrorInit) {
     super(init.detail ?? init.title, { cause: init.cause })
@@ -41,10 +44,14 @@ export class ApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? []
     this.retryAfter = init.retryAfter
     this.requestId = init.requestId
+    this.extensions = init.extensions ?? {}
   }
 
   static fromProblem(problem: Problem, retryAfter?: number): ApiError {
+    const { type: _type, title: _title, status: _status, detail: _detail, instance: _instance, ...rest } = problem
+    const { code: _code, requestId: _requestId, errors: _errors, ...extensions } = rest
     return new ApiError({
+      extensions,
       status: problem.status,
       code: problem.code,
       title: problem.title,

@@ -1,6 +1,8 @@
 import type { PartnerMessages } from './en'
+import { screensDe } from './screens.de'
 
 export const de: PartnerMessages = {
+  ...screensDe,
   app: { name: 'Bitrix24 Implementierungsanfragen' },
   page: { home: 'Übersicht' },
   status: {
@@ -55,7 +57,7 @@ export const de: PartnerMessages = {
   onboarding: {
     title: 'Verknüpfen Sie dieses Portal mit Ihrem Partnerkonto',
     text: 'Bevor hier Anfragen erscheinen können, muss dieses Portal mit dem Bitrix24-Partnerkonto Ihres Unternehmens verknüpft werden.',
-    code: 'Ein Bitrix24-Partnermanager stellt Ihrem Unternehmen einen einmaligen Verknüpfungscode aus. Die Eingabe des Codes in dieser App wird in einer kommenden Version möglich sein.',
+    code: 'Ein Bitrix24-Partnermanager stellt Ihrem Unternehmen einen einmaligen Verknüpfungscode aus; ein Portal-Administrator gibt ihn in dieser App ein.',
   },
   notFound: {
     title: 'Seite nicht gefunden',

@@ -1,4 +1,7 @@
+import { screensEn } from './screens.en'
+
 export const en = {
+  ...screensEn,
   app: { name: 'Bitrix24 Implementation Requests' },
   page: { home: 'Overview' },
   status: {
@@ -53,7 +56,7 @@ export const en = {
   onboarding: {
     title: 'Link this portal to your partner account',
     text: 'Before requests can appear here, this portal must be linked to your company’s Bitrix24 partner account.',
-    code: 'A Bitrix24 partner manager issues a one-time link code for your company. Entering the code in this app will be available in an upcoming version.',
+    code: 'A Bitrix24 partner manager issues a one-time link code for your company; a portal administrator enters it in this app.',
   },
   notFound: {
     title: 'Page not found',

@@ -1,6 +1,8 @@
 import type { PartnerMessages } from './en'
+import { screensEs } from './screens.es'
 
 export const es: PartnerMessages = {
+  ...screensEs,
   app: { name: 'Solicitudes de implementación de Bitrix24' },
   page: { home: 'Resumen' },
   status: {
@@ -55,7 +57,7 @@ export const es: PartnerMessages = {
   onboarding: {
     title: 'Vincule este portal con su cuenta de partner',
     text: 'Antes de que aparezcan solicitudes aquí, este portal debe vincularse con la cuenta de partner de Bitrix24 de su empresa.',
-    code: 'Un gestor de partners de Bitrix24 emite un código de vinculación de un solo uso para su empresa. La introducción del código en esta aplicación estará disponible en una próxima versión.',
+    code: 'Un gestor de partners de Bitrix24 emite un código de vinculación de un solo uso para su empresa; un administrador del portal lo introduce en esta aplicación.',
   },
   notFound: {
     title: 'Página no encontrada',

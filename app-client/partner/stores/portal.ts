@@ -1,7 +1,19 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { readonly, ref, shallowRef } from 'vue'
 import type { B24Frame } from '@bitrix24/b24jssdk'
-import { connectToPortal, fitFrameToContent, portalDomain, portalLanguage } from '../../bitrix24/frame'
+import {
+  connectToPortal,
+  finishInstall,
+  fitFrameToContent,
+  frameCredentials,
+  framePlacement,
+  isPortalAdmin,
+  openCrmCard,
+  pickPortalUser,
+  portalDomain,
+  portalLanguage,
+  type FrameCredentials,
+} from '../../bitrix24/frame'
 
 export type PortalState = 'connecting' | 'ready' | 'outside-portal' | 'failed'
 
@@ -13,6 +25,9 @@ export const usePortalStore = defineStore('portal', () => {
   const language = ref<string | null>(null)
   // Errors are class instances from the SDK; a shallow ref keeps them as they are.
   const error = shallowRef<unknown>(null)
+  /** Where the portal embedded the app and for which CRM record (CRM detail tabs). */
+  const placement = ref<{ code: string; entityId: string | null }>({ code: 'DEFAULT', entityId: null })
+  const isAdmin = ref(false)
   // The SDK object holds the postMessage channel; it is not UI state and must not be made reactive.
   let frame: B24Frame | undefined
   let pending: Promise<void> | undefined
@@ -29,6 +44,8 @@ export const usePortalStore = defineStore('portal', () => {
       frame = connection.frame
       domain.value = portalDomain(frame)
       language.value = portalLanguage(frame)
+      placement.value = framePlacement(frame)
+      isAdmin.value = isPortalAdmin(frame)
       state.value = 'ready'
     } catch (cause) {
       error.value = cause
@@ -49,8 +66,38 @@ export const usePortalStore = defineStore('portal', () => {
     if (frame) await fitFrameToContent(frame)
   }
 
+  function connectedFrame(): B24Frame {
+    if (!frame) throw new Error('Not connected to a Bitrix24 portal')
+    return frame
+  }
+
+  /** The user's portal credentials for a server session; `fresh` asks the portal for a new token. */
+  function credentials(fresh = false): Promise<FrameCredentials> {
+    return frameCredentials(connectedFrame(), fresh)
+  }
+
+  /** The portal's own user picker. */
+  function pickUser(): Promise<{ id: string; name: string } | null> {
+    return pickPortalUser(connectedFrame())
+  }
+
+  /** Opens a lead or deal in the portal's slider. */
+  function openCard(kind: 'lead' | 'deal', id: string): Promise<void> {
+    return openCrmCard(connectedFrame(), kind, id)
+  }
+
+  function completeInstall(): Promise<void> {
+    return finishInstall(connectedFrame())
+  }
+
   return {
     state: readonly(state),
+    placement: readonly(placement),
+    isAdmin: readonly(isAdmin),
+    credentials,
+    pickUser,
+    openCard,
+    completeInstall,
     domain: readonly(domain),
     language: readonly(language),
     error: readonly(error),

@@ -8,6 +8,8 @@ vi.mock('../../../app-client/bitrix24/frame', () => ({
   fitFrameToContent: vi.fn(),
   portalDomain: () => 'acme.bitrix24.com',
   portalLanguage: () => 'la',
+  framePlacement: () => ({ code: 'CRM_LEAD_DETAIL_TAB', entityId: '7' }),
+  isPortalAdmin: () => true,
 }))
 
 const fakeFrame = {} as B24Frame
@@ -41,6 +43,8 @@ describe('portal store', () => {
     expect(portal.state).toBe('ready')
     expect(portal.domain).toBe('acme.bitrix24.com')
     expect(portal.language).toBe('la')
+    expect(portal.placement).toEqual({ code: 'CRM_LEAD_DETAIL_TAB', entityId: '7' })
+    expect(portal.isAdmin).toBe(true)
   })
 
   it('When connecting fails, then the state is failed and a retry can reach ready', async () => {

@@ -49,6 +49,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       HOST: '127.0.0.1',
       PGLITE_DIR: 'memory://',
       LOG_LEVEL: 'warn',
+      // Without Bitrix24 credentials the server would start its demo; tests that want it ask for it.
+      DEMO: 'off',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

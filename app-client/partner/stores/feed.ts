@@ -1,0 +1,73 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { FeedItem } from '@shared/schemas/feed.schema'
+import type { Reservation } from '@shared/schemas/reservation.schema'
+import type { RequestType } from '@shared/domain/request-types'
+import { partnerApi } from '../api/partner-client'
+import { useLoadState } from './load-state'
+import { useProfileStore } from './profile'
+
+export interface FeedFilterValues {
+  type: RequestType | null
+  country: string | null
+}
+
+/** The feed of open requests in my locations, its filters, and reserving from it. */
+export const useFeedStore = defineStore('feed', () => {
+  const items = shallowRef<FeedItem[]>([])
+  const nextCursor = ref<string | null>(null)
+  const filters = ref<FeedFilterValues>({ type: null, country: null })
+  const { loading, loaded, error, track } = useLoadState()
+  const profile = useProfileStore()
+
+  const query = () => ({ type: filters.value.type ?? undefined, country: filters.value.country ?? undefined })
+
+  /** Loads the first page for the current filters. */
+  function load(): Promise<void> {
+    return track(async () => {
+      const page = await partnerApi.listFeed(query())
+      items.value = page.items
+      nextCursor.value = page.nextCursor
+    })
+  }
+
+  function loadMore(): Promise<void> {
+    const cursor = nextCursor.value
+    if (!cursor) return Promise.resolve()
+    return track(async () => {
+      const page = await partnerApi.listFeed({ ...query(), cursor })
+      items.value = [...items.value, ...page.items]
+      nextCursor.value = page.nextCursor
+    })
+  }
+
+  function setFilters(next: Partial<FeedFilterValues>): Promise<void> {
+    filters.value = { ...filters.value, ...next }
+    return load()
+  }
+
+  /**
+   * Reserves a request, the lead assigned to `assignTo` (the current user when omitted).
+   * @throws ApiError with the refusal code (fully reserved, quota, suspended…) for the dialog to explain.
+   */
+  async function reserve(requestId: string, assignTo?: string): Promise<Reservation> {
+    const reservation = await partnerApi.reserve(requestId, assignTo)
+    items.value = items.value.map((item) =>
+      item.id === requestId
+        ? {
+            ...item,
+            heldByMe: true,
+            reservations: reservation.request.reservations,
+            abilities: { reserve: false, reserveDeniedReason: 'already_reserved' },
+          }
+        : item,
+    )
+    // The quota in use changed; the profile is the one place that counts it.
+    void profile.load()
+    return reservation
+  }
+
+  return { items, nextCursor, filters, loading, loaded, error, load, loadMore, setFilters, reserve }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useFeedStore, import.meta.hot))

@@ -1,0 +1,66 @@
+import type { FeedItem } from '@shared/schemas/feed.schema'
+import type { PartnerProfile } from '@shared/schemas/partner.schema'
+import type { Reservation } from '@shared/schemas/reservation.schema'
+import type { Session } from '@shared/schemas/session.schema'
+
+/** Response bodies as the partner API returns them, for mocks of the typed client. */
+export function feedItem(overrides: Partial<FeedItem> = {}): FeedItem {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    country: 'DE',
+    city: 'Berlin',
+    types: ['training'],
+    description: 'Training for 40 people. Call me on [hidden until reserved].',
+    usersCount: 40,
+    preferredLanguage: 'de',
+    createdAt: '2026-11-20T10:00:00.000Z',
+    reservations: { taken: 2, limit: 5 },
+    heldByMe: false,
+    abilities: { reserve: true },
+    ...overrides,
+  }
+}
+
+export function reservation(overrides: Partial<Reservation> = {}): Reservation {
+  const item = feedItem()
+  return {
+    id: '00000000-0000-4000-8000-0000000000a1',
+    status: 'active',
+    reservedAt: '2026-11-21T10:00:00.000Z',
+    releasedAt: null,
+    releaseReason: null,
+    request: { ...item, reservations: { taken: 3, limit: 5 } } as Reservation['request'],
+    contact: { name: 'Jana Richter', company: 'Studio Richter', email: 'jana@example.test', phone: '+49301234567' },
+    crm: { status: 'in_crm', leadId: '7', dealId: null, outcome: null, outcomeAt: null },
+    firstContact: null,
+    return: null,
+    abilities: { release: true, returnAsBadLead: true, returnUntil: '2026-11-28T10:00:00.000Z' },
+    ...overrides,
+  }
+}
+
+export function profile(overrides: Partial<PartnerProfile> = {}): PartnerProfile {
+  return {
+    id: '00000000-0000-4000-8000-0000000000b1',
+    partnerCode: 'acme',
+    companyName: 'Acme Integrators GmbH',
+    status: 'bronze',
+    approved: true,
+    tutorialCompletedAt: '2026-10-01T00:00:00.000Z',
+    suspension: null,
+    locations: { registered: 'DE', additional: ['AT'], maxAdditional: 3, locked: false },
+    eligibility: { eligible: true, reasons: [] },
+    reservationQuota: { limit: 5, used: 1 },
+    ...overrides,
+  }
+}
+
+export function session(linked: boolean, overrides: Partial<Session> = {}): Session {
+  return {
+    token: linked ? 'linked-token' : 'portal-token',
+    expiresAt: '2026-11-22T20:00:00.000Z',
+    portal: { id: '00000000-0000-4000-8000-0000000000c1', domain: 'acme.bitrix24.com', linked },
+    user: { id: '1', isAdmin: true },
+    ...overrides,
+  }
+}

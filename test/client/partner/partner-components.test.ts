@@ -1,0 +1,189 @@
+import { flushPromises } from '@vue/test-utils'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { ApiError } from '../../../app-client/common/api/api-error'
+import { partnerApi } from '../../../app-client/partner/api/partner-client'
+import CrmStatusBadge from '../../../app-client/partner/components/CrmStatusBadge.vue'
+import LoadError from '../../../app-client/partner/components/LoadError.vue'
+import EligibilityNotice from '../../../app-client/partner/components/EligibilityNotice.vue'
+import ReservationCard from '../../../app-client/partner/components/ReservationCard.vue'
+import { de } from '../../../app-client/partner/i18n/de'
+import { en } from '../../../app-client/partner/i18n/en'
+import { es } from '../../../app-client/partner/i18n/es'
+import { useProfileStore } from '../../../app-client/partner/stores/profile'
+import RequestsView from '../../../app-client/partner/views/RequestsView.vue'
+import { mountWithApp } from '../support/mount-with-app'
+import { feedItem, profile, reservation } from './fixtures'
+
+vi.mock('../../../app-client/partner/api/partner-client', () => ({
+  partnerApi: {
+    getProfile: vi.fn(),
+    listFeed: vi.fn(),
+    reserve: vi.fn(),
+    getRating: vi.fn(),
+    listReservations: vi.fn(),
+  },
+  useSessionToken: vi.fn(),
+  onSessionExpired: vi.fn(),
+}))
+
+const api = vi.mocked(partnerApi)
+const messages = { en, de, es }
+
+beforeEach(() => {
+  for (const fn of Object.values(api)) fn.mockReset()
+  api.getProfile.mockResolvedValue(profile())
+  api.getRating.mockRejectedValue(new ApiError({ status: 503, code: 'service_unavailable', title: 'Unavailable' }))
+})
+
+describe('EligibilityNotice', () => {
+  it('When the partner is suspended until a date and not approved, then both reasons and what to do are shown', async () => {
+    const store = useProfileStore()
+    api.getProfile.mockResolvedValue(
+      profile({
+        eligibility: {
+          eligible: false,
+          reasons: [{ code: 'partner_not_approved' }, { code: 'partner_suspended', until: '2026-12-06T00:00:00.000Z' }],
+        },
+      }),
+    )
+    await store.load()
+
+    const { wrapper } = await mountWithApp(EligibilityNotice, { messages })
+
+    expect(wrapper.findAll('[data-reason]')).toHaveLength(2)
+    expect(wrapper.text()).toContain('Your access to requests is suspended until December 6, 2026.')
+    expect(wrapper.text()).toContain('Contact your partner manager')
+  })
+
+  it('When the portal speaks Spanish, then the reasons are in Spanish', async () => {
+    api.getProfile.mockResolvedValue(
+      profile({ eligibility: { eligible: false, reasons: [{ code: 'tutorial_not_completed' }] } }),
+    )
+    await useProfileStore().load()
+
+    const { wrapper } = await mountWithApp(EligibilityNotice, { messages, locale: 'es' })
+
+    expect(wrapper.text()).toContain('Su empresa no ha completado el Bitrix Partner Program Tutorial.')
+  })
+
+  it('When the partner is eligible, then nothing is shown', async () => {
+    await useProfileStore().load()
+    const { wrapper } = await mountWithApp(EligibilityNotice, { messages })
+    expect(wrapper.find('[data-testid="eligibility"]').exists()).toBe(false)
+  })
+})
+
+describe('CrmStatusBadge', () => {
+  it.each([
+    [reservation({ crm: { ...reservation().crm, status: 'syncing' } }), 'syncing', 'Syncing to CRM'],
+    [reservation(), 'in_crm', 'In the CRM'],
+    [reservation({ crm: { ...reservation().crm, outcome: 'won' } }), 'won', 'Won'],
+    [reservation({ crm: { ...reservation().crm, outcome: 'lost' } }), 'lost', 'Lost'],
+    [reservation({ status: 'released', releaseReason: 'expired' }), 'expired', 'Expired'],
+    [reservation({ status: 'released', releaseReason: 'returned' }), 'returned', 'Returned'],
+    [reservation({ status: 'released', releaseReason: 'partner' }), 'released', 'Released'],
+  ])('When the reservation is %#, then the badge says %s', async (value, key, label) => {
+    const { wrapper } = await mountWithApp(CrmStatusBadge, { messages }, { props: { reservation: value } })
+    expect(wrapper.get('[data-crm-status]').attributes('data-crm-status')).toBe(key)
+    expect(wrapper.text()).toBe(label)
+  })
+})
+
+describe('ReservationCard', () => {
+  it('When the first-contact deadline passed, then it warns when the reservation will be released', async () => {
+    const overdue = reservation({
+      firstContact: { dueAt: '2026-11-24T10:00:00.000Z', releaseAt: '2026-11-26T10:00:00.000Z', overdue: true },
+    })
+    const { wrapper } = await mountWithApp(ReservationCard, { messages }, { props: { reservation: overdue } })
+
+    expect(wrapper.get('[data-first-contact]').attributes('data-first-contact')).toBe('overdue')
+    expect(wrapper.text()).toContain('The first-contact deadline passed.')
+  })
+
+  it('When the lead is in the CRM, then its contacts show and the buttons open it, return it and release it', async () => {
+    const { wrapper } = await mountWithApp(ReservationCard, { messages }, { props: { reservation: reservation() } })
+
+    expect(wrapper.get('[data-testid="contact"]').text()).toContain('jana@example.test')
+    await wrapper.get('[data-testid="open-crm"]').trigger('click')
+    await wrapper.get('[data-testid="return"]').trigger('click')
+    await wrapper.get('[data-testid="release"]').trigger('click')
+    expect(wrapper.emitted('openCrm')).toEqual([['lead', '7']])
+    expect(wrapper.emitted('returnLead')).toHaveLength(1)
+    expect(wrapper.emitted('release')).toHaveLength(1)
+  })
+
+  it('When the lead became a deal, then the button opens the deal', async () => {
+    const converted = reservation({ crm: { ...reservation().crm, dealId: '12' } })
+    const { wrapper } = await mountWithApp(ReservationCard, { messages }, { props: { reservation: converted } })
+    await wrapper.get('[data-testid="open-crm"]').trigger('click')
+    expect(wrapper.emitted('openCrm')).toEqual([['deal', '12']])
+  })
+})
+
+describe('RequestsView', () => {
+  const routes = [
+    { path: '/', name: 'requests', component: RequestsView },
+    { path: '/reservations', name: 'reservations', component: { render: () => null } },
+  ]
+
+  it('When requests arrive, then each shows its place and how many of 5 places are taken', async () => {
+    api.listFeed.mockResolvedValue({
+      items: [feedItem(), feedItem({ id: '00000000-0000-4000-8000-000000000002', city: 'Wien', country: 'AT' })],
+      nextCursor: null,
+    })
+    const { wrapper } = await mountWithApp(RequestsView, { messages, routes })
+    await flushPromises()
+
+    const cards = wrapper.findAll('[data-testid="request-card"]')
+    expect(cards).toHaveLength(2)
+    expect(cards[0]?.text()).toContain('Berlin, Germany')
+    expect(cards[0]?.get('[data-testid="taken"]').text()).toContain('2 of 5 taken')
+    expect(cards[1]?.text()).toContain('Wien, Austria')
+  })
+
+  it('When there are none, then the empty state explains why', async () => {
+    api.listFeed.mockResolvedValue({ items: [], nextCursor: null })
+    const { wrapper } = await mountWithApp(RequestsView, { messages, routes })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="empty"]').text()).toContain('No open requests match right now.')
+  })
+
+  it('When the feed fails, then the translated reason and a retry are shown (German)', async () => {
+    api.listFeed
+      .mockRejectedValueOnce(new ApiError({ status: 403, code: 'partner_suspended', title: 'Forbidden' }))
+      .mockResolvedValueOnce({ items: [feedItem()], nextCursor: null })
+    const { wrapper } = await mountWithApp(RequestsView, { messages, routes, locale: 'de' })
+    await flushPromises()
+
+    const error = wrapper.get('[data-testid="load-error"]')
+    expect(error.text()).toContain('Ihr Zugang zu Anfragen ist gesperrt.')
+    await error.get('button').trigger('click')
+    await flushPromises()
+    expect(wrapper.findAll('[data-testid="request-card"]')).toHaveLength(1)
+  })
+
+  it('When loading, then a loading state is shown', async () => {
+    api.listFeed.mockReturnValue(new Promise(() => {}))
+    const { wrapper } = await mountWithApp(RequestsView, { messages, routes })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="loading"]').exists()).toBe(true)
+  })
+})
+
+describe('refusal messages with the dates the server gives', () => {
+  const problem = (code: string, extensions: Record<string, unknown>) =>
+    ApiError.fromProblem({ type: 'about:blank', title: 'Forbidden', status: 403, code, ...extensions })
+
+  it.each([
+    [problem('partner_suspended', { until: '2026-12-06T09:00:00.000Z' }), 'suspended until Dec 6, 2026'],
+    [
+      problem('reservation_quota_exceeded', { quota: 'monthly', resetsAt: '2026-12-01T09:00:00.000Z' }),
+      'allows in 30 days; the next one frees on Dec 1, 2026',
+    ],
+    [problem('reservation_quota_exceeded', { quota: 'open', resetsAt: null }), 'You hold as many open reservations'],
+    [problem('early_access_pending', { visibleAt: '2026-11-22T16:00:00.000Z' }), 'opens to your tier on Nov 22, 2026'],
+  ])('When the refusal is %#, then the message says it with its date', async (error, text) => {
+    const { wrapper } = await mountWithApp(LoadError, { messages }, { props: { error } })
+    expect(wrapper.text()).toContain(text)
+  })
+})

@@ -1,0 +1,57 @@
+import { count, eq, isNotNull } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_CLIENT_ID, DEMO_PARTNERS, DEMO_REQUESTS } from '../../app-server/demo/demo-data'
+import { seedDemo } from '../../app-server/demo/seed-demo'
+import { partners, portals, requests, reservations } from '../../app-server/db/schema'
+import { startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
+
+let setup: EmulatedSetup
+
+async function tally() {
+  const { db } = setup.t.ctx
+  const [partnerRows] = await db.select({ n: count() }).from(partners)
+  const [requestRows] = await db.select({ n: count() }).from(requests)
+  const [reservationRows] = await db.select({ n: count() }).from(reservations)
+  const [linkedPortals] = await db.select({ n: count() }).from(portals).where(isNotNull(portals.partnerId))
+  return {
+    partners: partnerRows?.n,
+    requests: requestRows?.n,
+    reservations: reservationRows?.n,
+    linkedPortals: linkedPortals?.n,
+  }
+}
+
+describe('demo seeding through the real install, link and reserve flows', () => {
+  beforeAll(async () => {
+    setup = await startAppWithEmulator(DEMO_CLIENT_ID)
+  })
+  afterAll(async () => {
+    await setup?.close()
+  })
+
+  it('When seeded twice, then the demo world exists once: partners, linked portals, requests and peer reservations', async () => {
+    const urls = { app: setup.appUrl, emulator: setup.t.ctx.config.B24_OAUTH_URL }
+    const first = await seedDemo(setup.t.ctx, setup.emulator, urls)
+    const afterFirst = await tally()
+
+    expect(afterFirst).toEqual({
+      partners: DEMO_PARTNERS.length + 1,
+      requests: DEMO_REQUESTS.length,
+      reservations: DEMO_REQUESTS.reduce((sum, request) => sum + request.peerReservations, 0),
+      linkedPortals: DEMO_PARTNERS.length,
+    })
+    expect(first.unlinkedLinkCode).toMatch(/\S{4,}/)
+    // Every demo portal was installed through the installer and finished, except the onboarding one.
+    for (const partner of DEMO_PARTNERS) {
+      expect(setup.emulator.portals.get(partner.portal.memberId)?.installations.get(DEMO_CLIENT_ID)?.installed).toBe(
+        true,
+      )
+    }
+    const [munich] = await setup.t.ctx.db.select().from(requests).where(eq(requests.city, 'München'))
+    expect(munich?.status).toBe('closed')
+
+    const second = await seedDemo(setup.t.ctx, setup.emulator, urls)
+    expect(await tally()).toEqual(afterFirst)
+    expect(second.managerPassword).toBe(first.managerPassword)
+  })
+})
