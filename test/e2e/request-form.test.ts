@@ -23,7 +23,12 @@ describe('request form: a client sends a request and follows it', () => {
     mkdirSync(ARTIFACTS, { recursive: true })
     // One submission per address and hour (the tests move the clock by days between them), so a second
     // submission within the same hour meets the rate limit.
-    app = await startInProcessApp({ REQUEST_RATE_LIMIT: '1', FEEDBACK_AFTER_DAYS: '7' })
+    // The partner reserving in these tests is new: without early access off, its tier would see the request hours later.
+    app = await startInProcessApp({
+      REQUEST_RATE_LIMIT: '1',
+      FEEDBACK_AFTER_DAYS: '7',
+      RATING_EARLY_ACCESS_HOURS: '0,0,0,0',
+    })
     await app.database.db.insert(restrictedCountries).values({ country: 'CU', reason: 'export control' })
     browser = await launchBrowser()
   }, 90_000)

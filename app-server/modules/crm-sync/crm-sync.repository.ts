@@ -71,6 +71,18 @@ export async function storeLeadId(db: Executor, id: string, leadId: string, now:
     .where(and(eq(reservations.id, id), or(isNull(reservations.crmLeadId), eq(reservations.crmLeadId, leadId))))
 }
 
+/** The leads of one batch, stored in one statement. A lead id once stored never changes. */
+export async function storeLeadIds(db: Executor, leadIds: Map<string, string>, now: Date): Promise<void> {
+  if (leadIds.size === 0) return
+  await db.execute(sql`
+    update reservations r
+    set crm_status = 'in_crm', crm_lead_id = v.lead_id, crm_synced_at = ${now.toISOString()}::timestamptz,
+        crm_last_error = null, crm_lease_until = null
+    from unnest(${sql.param([...leadIds.keys()])}::uuid[], ${sql.param([...leadIds.values()])}::text[])
+      as v(id, lead_id)
+    where r.id = v.id and (r.crm_lead_id is null or r.crm_lead_id = v.lead_id)`)
+}
+
 /** Frees leased reservations whose lead is not written yet, with the reason; `failed` once retries are spent. */
 export async function recordPushError(
   db: Executor,

@@ -10,7 +10,7 @@ import {
   markAddAttempted,
   markNotSynced,
   recordPushError,
-  storeLeadId,
+  storeLeadIds,
 } from './crm-sync.repository'
 import { leadFieldsOf } from './lead-fields'
 
@@ -88,8 +88,8 @@ async function pushLeased(
     const maybeSent = leased.filter((row) => row.maybeSent).map((row) => row.id)
     const found =
       maybeSent.length > 0 ? await gateway.findLeadsByOriginIds(portalId, maybeSent) : new Map<string, string>()
+    await storeLeadIds(ctx.db, found, ctx.clock.now())
     const written = [...found.keys()]
-    for (const [id, leadId] of found) await storeLeadId(ctx.db, id, leadId, ctx.clock.now())
     const missing = (await loadWithRequests(ctx.db, leasedIds)).filter((row) => !found.has(row.reservation.id))
     const fields = new Map(
       missing.map(({ reservation: row, request }) => [
@@ -99,12 +99,13 @@ async function pushLeased(
     )
     if (fields.size > 0) {
       await markAddAttempted(ctx.db, [...fields.keys()], ctx.clock.now())
+      const added = new Map<string, string>()
       for (const [id, outcome] of await gateway.addLeads(portalId, fields)) {
-        if ('leadId' in outcome) {
-          await storeLeadId(ctx.db, id, outcome.leadId, ctx.clock.now())
-          written.push(id)
-        } else await recordPushError(ctx.db, [id], messageOf(outcome.error), { failed: false })
+        if ('leadId' in outcome) added.set(id, outcome.leadId)
+        else await recordPushError(ctx.db, [id], messageOf(outcome.error), { failed: false })
       }
+      await storeLeadIds(ctx.db, added, ctx.clock.now())
+      written.push(...added.keys())
     }
     // Their own push jobs have nothing left to do.
     await completeWaitingJobs(ctx.db, LEAD_PUSH_JOB, written, ctx.clock.now())
