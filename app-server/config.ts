@@ -107,6 +107,8 @@ const ConfigSchema = z.object({
   WORKER_LEASE_SECONDS: positiveInt.default(300),
   /** First retry of a failed CRM call; each further retry waits twice as long, at most an hour. */
   CRM_RETRY_BASE_SECONDS: positiveInt.default(30),
+  /** The longest wait between two tries of a CRM call. */
+  CRM_RETRY_MAX_SECONDS: positiveInt.default(3_600),
   DEMO: z.enum(['auto', 'off']).default('auto'),
   DEMO_PORTAL_PORT: z.coerce
     .number({ error: 'must be a port number' })

@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { and, count, eq, inArray } from 'drizzle-orm'
-import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { reservations } from '../../app-server/db/schema'
 import type { PortalEmulator } from '../emulator'
+import { expectEachLeadOnce, failThirtyPercentOfCalls, reserveThroughPortals } from '../support/crm-faults'
 import { linkedPortal as linkPortal, startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
-import { givenRequest } from '../support/factories'
 import { TEST_APP_SECRET, type TestApp } from '../support/test-app'
 import '../support/provided-context'
 
@@ -51,6 +50,7 @@ describe.skipIf(!onPostgres)('lead sync when the worker process is killed mid-ru
         B24_ALLOW_HTTP: 'true',
         WORKER_LEASE_SECONDS: '10',
         CRM_RETRY_BASE_SECONDS: '1',
+        CRM_RETRY_MAX_SECONDS: '5',
       },
       stdio: 'ignore',
     })
@@ -66,33 +66,9 @@ describe.skipIf(!onPostgres)('lead sync when the worker process is killed mid-ru
 
   it(`when the worker is killed ${KILLS} times while ${PORTALS * RESERVATIONS_PER_PORTAL} leads are written under 30% failures, then each lead exists once`, async () => {
     const portals = await Promise.all(Array.from({ length: PORTALS }, () => linkPortal(setup)))
-    const reservationIds = new Map<string, string[]>()
-    for (const { portal, headers } of portals) {
-      const ids: string[] = []
-      for (let i = 0; i < RESERVATIONS_PER_PORTAL; i++) {
-        const target = await givenRequest(t)
-        const reserved = await request(t.app).post(`/api/partner/requests/${target.id}/reservation`).set(headers)
-        expect(reserved.status).toBe(201)
-        ids.push(reserved.body.id as string)
-      }
-      reservationIds.set(portal.memberId, ids)
-    }
+    const reservationIds = await reserveThroughPortals(t, portals, RESERVATIONS_PER_PORTAL)
     const all = [...reservationIds.values()].flat()
-    emulator.faults.errorRate({
-      rate: 0.1,
-      status: 503,
-      body: { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' },
-    })
-    emulator.faults.errorRate({
-      rate: 0.1 / 0.9,
-      status: 429,
-      body: { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked due to operation time limit.' },
-    })
-    emulator.faults.errorRate({
-      rate: 0.1 / 0.8,
-      status: 500,
-      body: { error: 'INTERNAL_SERVER_ERROR', error_description: 'Internal server error' },
-    })
+    failThirtyPercentOfCalls(emulator)
 
     const deadline = Date.now() + 20 * 60_000
     let kills = 0
@@ -114,15 +90,6 @@ describe.skipIf(!onPostgres)('lead sync when the worker process is killed mid-ru
     emulator.faults.clear()
 
     expect(kills).toBe(KILLS)
-    for (const { portal } of portals) {
-      const ids = reservationIds.get(portal.memberId)!
-      const origins = [...portal.state.leads.values()].map((lead) => String(lead.values.ORIGIN_ID))
-      expect(origins.sort()).toEqual([...ids].sort())
-      for (const id of ids) {
-        const [row] = await t.database.db.select().from(reservations).where(eq(reservations.id, id))
-        expect(row?.crmStatus).toBe('in_crm')
-        expect(portal.getLead(Number(row?.crmLeadId))?.ORIGIN_ID).toBe(id)
-      }
-    }
+    await expectEachLeadOnce(t, portals, reservationIds)
   }, 1_500_000)
 })

@@ -11,7 +11,8 @@ import type { TokenCipher } from './token-cipher'
 // A token refreshed by another process is reused while it has at least this long to live.
 const REUSE_MARGIN_MS = 60_000
 // Calls that failed with the previous token shortly after a refresh reuse the new one instead of refreshing again.
-const RECENT_MS = 30_000
+// Short: a pair the portal itself revoked soon after it was issued is refreshed again after this long.
+const RECENT_MS = 5_000
 
 /**
  * One B24OAuth client per portal (and per retry policy) in this process. Refreshes are serialised per portal

@@ -9,8 +9,8 @@ import { fetchOutcome, reconcilePortal } from './outcomes'
 import { leadPusher, recordFinalPushFailure } from './push-leads'
 
 export const CRM_MAX_ATTEMPTS = LEAD_PUSH_MAX_ATTEMPTS
-export function crmBackoffMs(attempt: number, firstMs: number): number {
-  const base = Math.min(3_600_000, firstMs * 2 ** Math.max(0, attempt - 1))
+export function crmBackoffMs(attempt: number, firstMs: number, maxMs: number): number {
+  const base = Math.min(maxMs, firstMs * 2 ** Math.max(0, attempt - 1))
   return Math.round(base * (0.8 + Math.random() * 0.4))
 }
 
@@ -39,7 +39,9 @@ const RECONCILE_PORTAL_JOB = {
 /** The background work of lead sync: push leads, read outcomes after events, reconcile every portal. */
 export function crmSyncJobs(ctx: AppContext, gateway: CrmGateway) {
   const pushLeads = leadPusher(ctx, gateway)
-  const backoffMs = (attempt: number) => crmBackoffMs(attempt, ctx.config.CRM_RETRY_BASE_SECONDS * 1_000)
+  const { CRM_RETRY_BASE_SECONDS, CRM_RETRY_MAX_SECONDS } = ctx.config
+  const backoffMs = (attempt: number) =>
+    crmBackoffMs(attempt, CRM_RETRY_BASE_SECONDS * 1_000, CRM_RETRY_MAX_SECONDS * 1_000)
   const push = defineJob({
     ...PUSH_LEAD_JOB,
     backoffMs,
