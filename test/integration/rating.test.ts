@@ -210,6 +210,29 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     expect((await myReservations(partner.id)).body.items[0]).toMatchObject({ status: 'active', firstContact: null })
   })
 
+  it('when the CRM back-dates a Lost by years or dates a Won in the future, then each counts from the reservation or today', async () => {
+    const partner = await givenPartner(t)
+    const lost = await reserve(partner.id, (await oldRequest()).id)
+    const won = await reserve(partner.id, (await oldRequest()).id)
+    const now = t.clock.now()
+    const event = (reservationId: string, outcome: 'won' | 'lost', occurredAt: Date) =>
+      t.database.db
+        .insert(reservationOutcomeEvents)
+        .values({ reservationId, partnerId: partner.id, outcome, occurredAt, recordedAt: now })
+    await event(lost.body.id, 'lost', new Date(now.getTime() - 5 * 365 * DAY))
+    await runWorker()
+    // A Lost five years old would weigh almost nothing (30.0); from the day it was reserved it counts in full.
+    expect((await rating(partner.id)).score).toBe(27.3)
+    await event(won.body.id, 'won', new Date(now.getTime() + 365 * DAY))
+    await runWorker()
+    // (1 + 3) / (2 + 10) = 33.3 now, and after one half-life both have faded alike: (0.5 + 3) / (1 + 10) = 31.8.
+    expect((await rating(partner.id)).score).toBe(33.3)
+    const [counted] = await t.database.db.select().from(reservations).where(eq(reservations.id, won.body.id))
+    expect(counted?.ratingCountedAt?.getTime()).toBeLessThanOrEqual(t.clock.now().getTime())
+    t.clock.advance(90 * DAY)
+    expect((await rating(partner.id)).score).toBe(31.8)
+  })
+
   it('when a partner returns a bad lead and a manager confirms, then it does not count and the request goes to moderation', async () => {
     const partner = await givenPartner(t)
     const target = await oldRequest()

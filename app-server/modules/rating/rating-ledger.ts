@@ -1,5 +1,11 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm'
-import { applyOutcome, EMPTY_WEIGHTS, type CountedOutcome, type RatingWeights } from '../../../shared/domain/rating'
+import {
+  applyOutcome,
+  countedOutcomeDate,
+  EMPTY_WEIGHTS,
+  type CountedOutcome,
+  type RatingWeights,
+} from '../../../shared/domain/rating'
 import type { Executor } from '../../db/client'
 import { partnerRatings, reservations } from '../../db/schema'
 
@@ -24,6 +30,7 @@ interface ReservationState {
   partnerId: string
   counted: Counted
   excluded: boolean
+  reservedAt: Date
   changed: boolean
 }
 
@@ -32,6 +39,7 @@ interface ReservationState {
  * per change and per partner touched: the reservations named and their partners' rating rows are read and
  * written in four statements, whatever the number of partners or reservations in the database. Changes apply in
  * order, so a reservation may change twice in one call (won, then lost). Excluded reservations are left alone.
+ * An outcome's date is kept between the reservation and now (see countedOutcomeDate).
  * @returns how many changes altered a rating.
  */
 export async function countReservations(tx: Executor, changes: CountChange[], now: Date): Promise<number> {
@@ -44,6 +52,7 @@ export async function countReservations(tx: Executor, changes: CountChange[], no
       counted: reservations.ratingCounted,
       countedAt: reservations.ratingCountedAt,
       excluded: reservations.ratingExcluded,
+      reservedAt: reservations.reservedAt,
     })
     .from(reservations)
     .where(inArray(reservations.id, ids))
@@ -56,6 +65,7 @@ export async function countReservations(tx: Executor, changes: CountChange[], no
         partnerId: row.partnerId,
         counted: row.counted && row.countedAt ? { outcome: row.counted, at: row.countedAt } : null,
         excluded: row.excluded,
+        reservedAt: row.reservedAt,
         changed: false,
       },
     ]),
@@ -88,7 +98,10 @@ export async function countReservations(tx: Executor, changes: CountChange[], no
   for (const change of changes) {
     const reservation = held.get(change.reservationId)
     if (!reservation || reservation.excluded) continue
-    const target = change.exclude ? null : change.next
+    const target =
+      change.exclude || !change.next
+        ? null
+        : { outcome: change.next.outcome, at: countedOutcomeDate(change.next.at, reservation.reservedAt, now) }
     const before = reservation.counted
     const same = before?.outcome === target?.outcome && before?.at.getTime() === target?.at.getTime()
     if (same && !change.exclude) continue
