@@ -138,8 +138,10 @@ export const RatingOutcomeSchema = z
   .object({
     reservationId: z.uuid(),
     requestId: z.uuid(),
-    kind: z.enum(['won', 'lost', 'expired', 'returned', 'open', 'released']).meta({
-      description: '`released` by the partner without an outcome; `returned` as a confirmed bad lead.',
+    kind: z.enum(['won', 'lost', 'expired', 'returned', 'return_pending', 'open', 'released']).meta({
+      description:
+        '`released` by the partner without an outcome; `returned` as a confirmed bad lead; `return_pending` ' +
+        'returned as a bad lead and waiting for a decision.',
     }),
     at: z.iso.datetime(),
   })

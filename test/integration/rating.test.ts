@@ -255,6 +255,12 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     await runWorker()
     expect((await rating(partner.id)).counts.lost).toBe(1)
     expect((await rating(partner.id)).limits.monthly.used).toBe(1)
+    const outcomeKind = async () =>
+      (await request(t.app).get(`/api/manager/partners/${partner.id}/rating`).set(manager.headers)).body.outcomes.find(
+        (item: { reservationId: string }) => item.reservationId === reserved.body.id,
+      )?.kind
+    // The Lost counts until a manager decides.
+    expect(await outcomeKind()).toBe('lost')
     const confirmed = await decide(returned.body.id, { decision: 'confirm', note: 'Fake contact details' })
     expect(confirmed.status).toBe(200)
     expect(confirmed.body).toMatchObject({ status: 'confirmed', decisionNote: 'Fake contact details' })
@@ -263,6 +269,7 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     expect(body.score).toBe(30)
     // A confirmed bad lead gives the reservation back to the 30-day limit.
     expect(body.limits.monthly.used).toBe(0)
+    expect(await outcomeKind()).toBe('returned')
     const [row] = await t.database.db.select().from(requests).where(eq(requests.id, target.id))
     expect(row).toMatchObject({ status: 'closed', closeReason: 'under_review' })
     const moderation = await request(t.app).get(`/api/manager/requests/${target.id}`).set(manager.headers)
@@ -281,6 +288,8 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     const target = await oldRequest()
     await reserve(partner.id, target.id)
     const returned = await returnAsBadLead(partner.id, target.id, { reason: 'unreachable' })
+    const view = await request(t.app).get(`/api/manager/partners/${partner.id}/rating`).set(manager.headers)
+    expect(view.body.outcomes).toEqual([expect.objectContaining({ requestId: target.id, kind: 'return_pending' })])
     const rejected = await decide(returned.body.id, { decision: 'reject', note: 'The number answers' })
     expect(rejected.body).toMatchObject({ status: 'rejected' })
     const body = await rating(partner.id)
