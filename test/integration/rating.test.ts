@@ -381,6 +381,20 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     expect(anonymous.status).toBe(401)
   })
 
+  it('when the API reference is read, then the rating endpoints and both reservation refusals are described', async () => {
+    const doc = (await request(t.app).get('/api/openapi.json')).body
+    const reserveRefusals: string =
+      doc.paths['/api/partner/requests/{id}/reservation'].post.responses['403'].description
+    expect(reserveRefusals).toContain('`reservation_quota_exceeded`')
+    expect(reserveRefusals).toContain('`early_access_pending`')
+    expect(doc.paths['/api/partner/rating'].get.operationId).toBe('getMyRating')
+    expect(doc.paths['/api/partner/requests/{id}/reservation/return'].post.operationId).toBe(
+      'returnReservationAsBadLead',
+    )
+    expect(doc.paths['/api/manager/partners/{id}/rating/adjustments'].post.operationId).toBe('adjustPartnerRating')
+    expect(doc.paths['/api/manager/reservation-returns/{id}/decision'].post.operationId).toBe('decideReservationReturn')
+  })
+
   it('when days pass, then the daily snapshots make the history series', async () => {
     const partner = await givenPartner(t)
     await adjust(partner.id, { delta: 10, reason: 'Strong first month' })
