@@ -300,6 +300,40 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     expect(row).toMatchObject({ status: 'open', reservedCount: 0 })
   })
 
+  it('when a manager rejects a request as spam, then it counts for no partner that held it, in the score or the limits', async () => {
+    const [lostOne, holder] = [await givenPartner(t), await givenPartner(t)]
+    const spam = await oldRequest()
+    const lost = await reserve(lostOne.id, spam.id)
+    expect((await reserve(holder.id, spam.id)).status).toBe(201)
+    await outcomeFromCrm(lost.body.id, lostOne.id, 'lost')
+    await runWorker()
+    expect(await rating(lostOne.id)).toMatchObject({ score: 27.3, counts: { lost: 1 } })
+    expect((await rating(holder.id)).limits).toMatchObject({ open: { used: 1 }, monthly: { used: 1 } })
+    const rejected = await request(t.app)
+      .post(`/api/manager/requests/${spam.id}/moderation`)
+      .set(manager.headers)
+      .send({ action: 'reject_spam', note: 'Bot submission' })
+    expect(rejected.status).toBe(200)
+    await runWorker()
+    expect(await rating(lostOne.id)).toMatchObject({ score: 30, counts: { lost: 0, returned: 0 } })
+    expect((await rating(holder.id)).limits).toMatchObject({ open: { used: 0 }, monthly: { used: 0 } })
+    // The holder's lead, marked junk later, no longer counts either.
+    const [held] = await t.database.db
+      .select()
+      .from(reservations)
+      .where(and(eq(reservations.requestId, spam.id), eq(reservations.partnerId, holder.id)))
+    await outcomeFromCrm(held!.id, holder.id, 'lost')
+    await runWorker()
+    expect(await rating(holder.id)).toMatchObject({ score: 30, counts: { lost: 0 } })
+    const view = await request(t.app).get(`/api/manager/partners/${lostOne.id}/rating`).set(manager.headers)
+    expect(view.body.outcomes).toEqual([expect.objectContaining({ requestId: spam.id, kind: 'rejected_spam' })])
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, spam.id), eq(auditLog.action, 'rating.spam_request_excluded')))
+    expect(audit).toHaveLength(1)
+  })
+
   it('when the return window passed or the lead is Won, then a return is refused with a specific code', async () => {
     const partner = await givenPartner(t)
     const late = await oldRequest()

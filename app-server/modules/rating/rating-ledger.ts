@@ -12,11 +12,17 @@ import { partnerRatings, reservations } from '../../db/schema'
 /** What the rating should count for one reservation: an outcome and when it happened, or nothing. */
 export type Counted = { outcome: CountedOutcome; at: Date } | null
 
+/**
+ * Why a reservation leaves the rating for good: a bad-lead return a manager confirmed (counted as returned), or
+ * a request a manager rejected as spam.
+ */
+export type ExclusionReason = 'returned' | 'spam'
+
 export interface CountChange {
   reservationId: string
   next: Counted
-  /** A confirmed bad-lead return: undo what is counted and never count this reservation again. */
-  exclude?: boolean
+  /** Undo what is counted and never count this reservation again. */
+  exclude?: ExclusionReason | undefined
 }
 
 const COUNT_KEY = { won: 'wonCount', lost: 'lostCount', expired: 'expiredCount' } as const
@@ -115,7 +121,7 @@ export async function countReservations(tx: Executor, changes: CountChange[], no
       partner.counts[COUNT_KEY[target.outcome]] += 1
     }
     if (change.exclude) {
-      partner.counts.returnedCount += 1
+      if (change.exclude === 'returned') partner.counts.returnedCount += 1
       reservation.excluded = true
     }
     reservation.counted = target
@@ -173,9 +179,9 @@ export async function countReservation(
   reservationId: string,
   next: Counted,
   now: Date,
-  options: { exclude?: boolean } = {},
+  options: { exclude?: ExclusionReason } = {},
 ): Promise<boolean> {
-  return (await countReservations(tx, [{ reservationId, next, exclude: options.exclude ?? false }], now)) > 0
+  return (await countReservations(tx, [{ reservationId, next, exclude: options.exclude }], now)) > 0
 }
 
 /** The reservation's counted outcome, for callers that only add one when nothing is counted yet. */

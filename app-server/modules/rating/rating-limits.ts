@@ -36,8 +36,8 @@ interface LimitsRow {
 
 /**
  * The partner's score, tier and how much of each limit is used. Reads the partner's own rows only (its rating
- * row, its active adjustments, its reservations of the last 30 days through the partner index). A bad lead whose
- * return a manager confirmed gives its reservation back: it does not count against the 30-day limit.
+ * row, its active adjustments, its reservations of the last 30 days through the partner index). A reservation the
+ * rating excludes (a confirmed bad lead, a request rejected as spam) counts against no limit.
  */
 export async function loadRatingLimits(
   executor: Executor,
@@ -53,7 +53,8 @@ export async function loadRatingLimits(
                     where a.partner_id = ${partnerId}::uuid
                       and (a.expires_at is null or a.expires_at > ${now.toISOString()}::timestamptz)), '{}') as deltas,
           (select count(*)::int from reservations r
-            where r.partner_id = ${partnerId}::uuid and r.status = 'active' and r.outcome is null) as open_count,
+            where r.partner_id = ${partnerId}::uuid and r.status = 'active' and r.outcome is null
+              and not r.rating_excluded) as open_count,
           (select count(*)::int from reservations r
             where r.partner_id = ${partnerId}::uuid and r.reserved_at > ${since}::timestamptz
               and not r.rating_excluded) as window_count

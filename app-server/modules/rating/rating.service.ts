@@ -91,7 +91,11 @@ export async function getRatingForManager(ctx: AppContext, partnerId: string) {
     rating,
     adjustments: adjustments.map((row) => presentAdjustment(row, now)),
     outcomes: latest.map((row) => {
-      const kind = row.excluded ? 'returned' : (row.counted ?? uncountedKind(row.status, row.releaseReason))
+      const kind = row.excluded
+        ? row.releaseReason === 'returned'
+          ? 'returned'
+          : 'rejected_spam'
+        : (row.counted ?? uncountedKind(row.status, row.releaseReason))
       const at = row.outcomeAt ?? row.releasedAt ?? row.reservedAt
       return { reservationId: row.id, requestId: row.requestId, kind, at: at.toISOString() }
     }),
