@@ -1,7 +1,7 @@
 import type { AppContext } from '../context'
 import { crmGateway, PortalClients, TokenCipher } from '../modules/bitrix24'
 import { crmSyncJobs } from '../modules/crm-sync'
-import { ratingJobs } from '../modules/rating'
+import { ratingJobDefinitions, ratingJobs } from '../modules/rating'
 import { requestJobs } from '../modules/requests'
 import { Worker } from './worker'
 
@@ -23,7 +23,7 @@ export function createWorker(ctx: AppContext, options: WorkerOptions = {}): Work
     db: ctx.db,
     logger: ctx.logger,
     clock: ctx.clock,
-    definitions: [...recurring.map((entry) => entry.job), ...crmSync.definitions],
+    definitions: [...recurring.map((entry) => entry.job), ...crmSync.definitions, ...ratingJobDefinitions(ctx)],
     recurring,
     leaseMs: ctx.config.WORKER_LEASE_SECONDS * 1_000,
     ...workerOptions,

@@ -29,6 +29,8 @@ export async function startBenchApp(databaseUrl: string, env: Record<string, str
       ...process.env,
       NODE_ENV: 'production',
       ROLE: 'web',
+      // Without Bitrix24 credentials the service would start the demo, on an in-memory database of its own.
+      DEMO: 'off',
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',
@@ -80,6 +82,7 @@ export function startBenchWorker(
       ...process.env,
       NODE_ENV: 'production',
       ROLE: 'worker',
+      DEMO: 'off',
       LOG_LEVEL: 'warn',
       DATABASE_URL: databaseUrl,
       MIGRATE_ON_START: 'false',

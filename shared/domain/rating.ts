@@ -91,6 +91,16 @@ export function applyOutcome(
   return outcome === 'won' ? { ...base, won: next(base.won) } : { ...base, lost: next(base.lost) }
 }
 
+/**
+ * When an outcome counts from: the close date the CRM reports, but never before the reservation was made nor
+ * after the app learnt of it. The close date is a field partners can edit; without the bounds a Lost back-dated
+ * by years would weigh almost nothing, and a future one would stay at full weight.
+ */
+export function countedOutcomeDate(reportedAt: Date, reservedAt: Date, learntAt: Date): Date {
+  const time = Math.min(Math.max(reportedAt.getTime(), reservedAt.getTime()), learntAt.getTime())
+  return new Date(time)
+}
+
 /** The score before adjustments, 0–100: (won + prior) / (decided + prior weight). */
 export function baseScore(weights: RatingWeights, now: Date): number {
   const { won, lost } = fadeTo(weights, now)

@@ -138,8 +138,11 @@ export const RatingOutcomeSchema = z
   .object({
     reservationId: z.uuid(),
     requestId: z.uuid(),
-    kind: z.enum(['won', 'lost', 'expired', 'returned', 'open', 'released']).meta({
-      description: '`released` by the partner without an outcome; `returned` as a confirmed bad lead.',
+    kind: z.enum(['won', 'lost', 'expired', 'returned', 'return_pending', 'rejected_spam', 'open', 'released']).meta({
+      description:
+        '`released` by the partner without an outcome; `returned` as a confirmed bad lead; `return_pending` ' +
+        'returned as a bad lead and waiting for a decision; `rejected_spam` a request a manager rejected as spam, ' +
+        'which counts for nobody.',
     }),
     at: z.iso.datetime(),
   })

@@ -210,6 +210,29 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     expect((await myReservations(partner.id)).body.items[0]).toMatchObject({ status: 'active', firstContact: null })
   })
 
+  it('when the CRM back-dates a Lost by years or dates a Won in the future, then each counts from the reservation or today', async () => {
+    const partner = await givenPartner(t)
+    const lost = await reserve(partner.id, (await oldRequest()).id)
+    const won = await reserve(partner.id, (await oldRequest()).id)
+    const now = t.clock.now()
+    const event = (reservationId: string, outcome: 'won' | 'lost', occurredAt: Date) =>
+      t.database.db
+        .insert(reservationOutcomeEvents)
+        .values({ reservationId, partnerId: partner.id, outcome, occurredAt, recordedAt: now })
+    await event(lost.body.id, 'lost', new Date(now.getTime() - 5 * 365 * DAY))
+    await runWorker()
+    // A Lost five years old would weigh almost nothing (30.0); from the day it was reserved it counts in full.
+    expect((await rating(partner.id)).score).toBe(27.3)
+    await event(won.body.id, 'won', new Date(now.getTime() + 365 * DAY))
+    await runWorker()
+    // (1 + 3) / (2 + 10) = 33.3 now, and after one half-life both have faded alike: (0.5 + 3) / (1 + 10) = 31.8.
+    expect((await rating(partner.id)).score).toBe(33.3)
+    const [counted] = await t.database.db.select().from(reservations).where(eq(reservations.id, won.body.id))
+    expect(counted?.ratingCountedAt?.getTime()).toBeLessThanOrEqual(t.clock.now().getTime())
+    t.clock.advance(90 * DAY)
+    expect((await rating(partner.id)).score).toBe(31.8)
+  })
+
   it('when a partner returns a bad lead and a manager confirms, then it does not count and the request goes to moderation', async () => {
     const partner = await givenPartner(t)
     const target = await oldRequest()
@@ -231,12 +254,22 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     await outcomeFromCrm(reserved.body.id, partner.id, 'lost')
     await runWorker()
     expect((await rating(partner.id)).counts.lost).toBe(1)
+    expect((await rating(partner.id)).limits.monthly.used).toBe(1)
+    const outcomeKind = async () =>
+      (await request(t.app).get(`/api/manager/partners/${partner.id}/rating`).set(manager.headers)).body.outcomes.find(
+        (item: { reservationId: string }) => item.reservationId === reserved.body.id,
+      )?.kind
+    // The Lost counts until a manager decides.
+    expect(await outcomeKind()).toBe('lost')
     const confirmed = await decide(returned.body.id, { decision: 'confirm', note: 'Fake contact details' })
     expect(confirmed.status).toBe(200)
     expect(confirmed.body).toMatchObject({ status: 'confirmed', decisionNote: 'Fake contact details' })
     const body = await rating(partner.id)
     expect(body.counts).toMatchObject({ lost: 0, returned: 1 })
     expect(body.score).toBe(30)
+    // A confirmed bad lead gives the reservation back to the 30-day limit.
+    expect(body.limits.monthly.used).toBe(0)
+    expect(await outcomeKind()).toBe('returned')
     const [row] = await t.database.db.select().from(requests).where(eq(requests.id, target.id))
     expect(row).toMatchObject({ status: 'closed', closeReason: 'under_review' })
     const moderation = await request(t.app).get(`/api/manager/requests/${target.id}`).set(manager.headers)
@@ -255,13 +288,50 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     const target = await oldRequest()
     await reserve(partner.id, target.id)
     const returned = await returnAsBadLead(partner.id, target.id, { reason: 'unreachable' })
+    const view = await request(t.app).get(`/api/manager/partners/${partner.id}/rating`).set(manager.headers)
+    expect(view.body.outcomes).toEqual([expect.objectContaining({ requestId: target.id, kind: 'return_pending' })])
     const rejected = await decide(returned.body.id, { decision: 'reject', note: 'The number answers' })
     expect(rejected.body).toMatchObject({ status: 'rejected' })
     const body = await rating(partner.id)
     expect(body.counts).toMatchObject({ lost: 1, returned: 0 })
     expect(body.score).toBe(27.3)
+    expect(body.limits.monthly.used).toBe(1)
     const [row] = await t.database.db.select().from(requests).where(eq(requests.id, target.id))
     expect(row).toMatchObject({ status: 'open', reservedCount: 0 })
+  })
+
+  it('when a manager rejects a request as spam, then it counts for no partner that held it, in the score or the limits', async () => {
+    const [lostOne, holder] = [await givenPartner(t), await givenPartner(t)]
+    const spam = await oldRequest()
+    const lost = await reserve(lostOne.id, spam.id)
+    expect((await reserve(holder.id, spam.id)).status).toBe(201)
+    await outcomeFromCrm(lost.body.id, lostOne.id, 'lost')
+    await runWorker()
+    expect(await rating(lostOne.id)).toMatchObject({ score: 27.3, counts: { lost: 1 } })
+    expect((await rating(holder.id)).limits).toMatchObject({ open: { used: 1 }, monthly: { used: 1 } })
+    const rejected = await request(t.app)
+      .post(`/api/manager/requests/${spam.id}/moderation`)
+      .set(manager.headers)
+      .send({ action: 'reject_spam', note: 'Bot submission' })
+    expect(rejected.status).toBe(200)
+    await runWorker()
+    expect(await rating(lostOne.id)).toMatchObject({ score: 30, counts: { lost: 0, returned: 0 } })
+    expect((await rating(holder.id)).limits).toMatchObject({ open: { used: 0 }, monthly: { used: 0 } })
+    // The holder's lead, marked junk later, no longer counts either.
+    const [held] = await t.database.db
+      .select()
+      .from(reservations)
+      .where(and(eq(reservations.requestId, spam.id), eq(reservations.partnerId, holder.id)))
+    await outcomeFromCrm(held!.id, holder.id, 'lost')
+    await runWorker()
+    expect(await rating(holder.id)).toMatchObject({ score: 30, counts: { lost: 0 } })
+    const view = await request(t.app).get(`/api/manager/partners/${lostOne.id}/rating`).set(manager.headers)
+    expect(view.body.outcomes).toEqual([expect.objectContaining({ requestId: spam.id, kind: 'rejected_spam' })])
+    const audit = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, spam.id), eq(auditLog.action, 'rating.spam_request_excluded')))
+    expect(audit).toHaveLength(1)
   })
 
   it('when the return window passed or the lead is Won, then a return is refused with a specific code', async () => {
@@ -343,6 +413,20 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     expect((await rating(partner.id)).adjustments).toEqual([])
     const anonymous = await request(t.app).post(`/api/manager/partners/${partner.id}/rating/adjustments`).send({})
     expect(anonymous.status).toBe(401)
+  })
+
+  it('when the API reference is read, then the rating endpoints and both reservation refusals are described', async () => {
+    const doc = (await request(t.app).get('/api/openapi.json')).body
+    const reserveRefusals: string =
+      doc.paths['/api/partner/requests/{id}/reservation'].post.responses['403'].description
+    expect(reserveRefusals).toContain('`reservation_quota_exceeded`')
+    expect(reserveRefusals).toContain('`early_access_pending`')
+    expect(doc.paths['/api/partner/rating'].get.operationId).toBe('getMyRating')
+    expect(doc.paths['/api/partner/requests/{id}/reservation/return'].post.operationId).toBe(
+      'returnReservationAsBadLead',
+    )
+    expect(doc.paths['/api/manager/partners/{id}/rating/adjustments'].post.operationId).toBe('adjustPartnerRating')
+    expect(doc.paths['/api/manager/reservation-returns/{id}/decision'].post.operationId).toBe('decideReservationReturn')
   })
 
   it('when days pass, then the daily snapshots make the history series', async () => {

@@ -125,6 +125,7 @@ export const flowDe: typeof flowEn = {
       withdrawn: 'Geschlossen: Sie haben die Anfrage zurückgezogen',
       rejected_spam: 'Vom Bitrix24-Partnerteam geschlossen',
       closed_by_manager: 'Vom Bitrix24-Partnerteam geschlossen',
+      under_review: 'Geschlossen, während das Bitrix24-Partnerteam sie prüft',
     },
     details: {
       title: 'Ihre Anfrage',

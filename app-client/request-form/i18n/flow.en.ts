@@ -122,6 +122,7 @@ export const flowEn = {
       withdrawn: 'Closed: you withdrew the request',
       rejected_spam: 'Closed by the Bitrix24 partner team',
       closed_by_manager: 'Closed by the Bitrix24 partner team',
+      under_review: 'Closed while the Bitrix24 partner team reviews it',
     },
     details: {
       title: 'Your request',

@@ -123,6 +123,7 @@ export const flowEs: typeof flowEn = {
       withdrawn: 'Cerrada: usted retiró la solicitud',
       rejected_spam: 'Cerrada por el equipo de partners de Bitrix24',
       closed_by_manager: 'Cerrada por el equipo de partners de Bitrix24',
+      under_review: 'Cerrada mientras el equipo de partners de Bitrix24 la revisa',
     },
     details: {
       title: 'Su solicitud',

@@ -4,7 +4,7 @@
  */
 export { assertReservationAllowed, loadRatingLimits, reservationsLeft, type RatingLimits } from './rating-limits'
 export { applyAllOutcomeEvents, applyOutcomeEvents } from './outcome-events'
-export { ratingJobs } from './rating.jobs'
+export { ratingJobDefinitions, ratingJobs } from './rating.jobs'
 export { firstContactWindow, ratingTiers, returnWindowEnd } from './rating.policy'
 export type { ReturnRow } from './rating.presenter'
 export { managerRatingRoutes, partnerRatingRoutes } from './rating.routes'

@@ -1,16 +1,28 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm'
-import { applyOutcome, EMPTY_WEIGHTS, type CountedOutcome, type RatingWeights } from '../../../shared/domain/rating'
+import {
+  applyOutcome,
+  countedOutcomeDate,
+  EMPTY_WEIGHTS,
+  type CountedOutcome,
+  type RatingWeights,
+} from '../../../shared/domain/rating'
 import type { Executor } from '../../db/client'
 import { partnerRatings, reservations } from '../../db/schema'
 
 /** What the rating should count for one reservation: an outcome and when it happened, or nothing. */
 export type Counted = { outcome: CountedOutcome; at: Date } | null
 
+/**
+ * Why a reservation leaves the rating for good: a bad-lead return a manager confirmed (counted as returned), or
+ * a request a manager rejected as spam.
+ */
+export type ExclusionReason = 'returned' | 'spam'
+
 export interface CountChange {
   reservationId: string
   next: Counted
-  /** A confirmed bad-lead return: undo what is counted and never count this reservation again. */
-  exclude?: boolean
+  /** Undo what is counted and never count this reservation again. */
+  exclude?: ExclusionReason | undefined
 }
 
 const COUNT_KEY = { won: 'wonCount', lost: 'lostCount', expired: 'expiredCount' } as const
@@ -24,6 +36,7 @@ interface ReservationState {
   partnerId: string
   counted: Counted
   excluded: boolean
+  reservedAt: Date
   changed: boolean
 }
 
@@ -32,6 +45,7 @@ interface ReservationState {
  * per change and per partner touched: the reservations named and their partners' rating rows are read and
  * written in four statements, whatever the number of partners or reservations in the database. Changes apply in
  * order, so a reservation may change twice in one call (won, then lost). Excluded reservations are left alone.
+ * An outcome's date is kept between the reservation and now (see countedOutcomeDate).
  * @returns how many changes altered a rating.
  */
 export async function countReservations(tx: Executor, changes: CountChange[], now: Date): Promise<number> {
@@ -44,6 +58,7 @@ export async function countReservations(tx: Executor, changes: CountChange[], no
       counted: reservations.ratingCounted,
       countedAt: reservations.ratingCountedAt,
       excluded: reservations.ratingExcluded,
+      reservedAt: reservations.reservedAt,
     })
     .from(reservations)
     .where(inArray(reservations.id, ids))
@@ -56,6 +71,7 @@ export async function countReservations(tx: Executor, changes: CountChange[], no
         partnerId: row.partnerId,
         counted: row.counted && row.countedAt ? { outcome: row.counted, at: row.countedAt } : null,
         excluded: row.excluded,
+        reservedAt: row.reservedAt,
         changed: false,
       },
     ]),
@@ -88,7 +104,10 @@ export async function countReservations(tx: Executor, changes: CountChange[], no
   for (const change of changes) {
     const reservation = held.get(change.reservationId)
     if (!reservation || reservation.excluded) continue
-    const target = change.exclude ? null : change.next
+    const target =
+      change.exclude || !change.next
+        ? null
+        : { outcome: change.next.outcome, at: countedOutcomeDate(change.next.at, reservation.reservedAt, now) }
     const before = reservation.counted
     const same = before?.outcome === target?.outcome && before?.at.getTime() === target?.at.getTime()
     if (same && !change.exclude) continue
@@ -102,7 +121,7 @@ export async function countReservations(tx: Executor, changes: CountChange[], no
       partner.counts[COUNT_KEY[target.outcome]] += 1
     }
     if (change.exclude) {
-      partner.counts.returnedCount += 1
+      if (change.exclude === 'returned') partner.counts.returnedCount += 1
       reservation.excluded = true
     }
     reservation.counted = target
@@ -160,9 +179,9 @@ export async function countReservation(
   reservationId: string,
   next: Counted,
   now: Date,
-  options: { exclude?: boolean } = {},
+  options: { exclude?: ExclusionReason } = {},
 ): Promise<boolean> {
-  return (await countReservations(tx, [{ reservationId, next, exclude: options.exclude ?? false }], now)) > 0
+  return (await countReservations(tx, [{ reservationId, next, exclude: options.exclude }], now)) > 0
 }
 
 /** The reservation's counted outcome, for callers that only add one when nothing is counted yet. */

@@ -36,7 +36,8 @@ interface LimitsRow {
 
 /**
  * The partner's score, tier and how much of each limit is used. Reads the partner's own rows only (its rating
- * row, its active adjustments, its reservations of the last 30 days through the partner index).
+ * row, its active adjustments, its reservations of the last 30 days through the partner index). A reservation the
+ * rating excludes (a confirmed bad lead, a request rejected as spam) counts against no limit.
  */
 export async function loadRatingLimits(
   executor: Executor,
@@ -52,9 +53,11 @@ export async function loadRatingLimits(
                     where a.partner_id = ${partnerId}::uuid
                       and (a.expires_at is null or a.expires_at > ${now.toISOString()}::timestamptz)), '{}') as deltas,
           (select count(*)::int from reservations r
-            where r.partner_id = ${partnerId}::uuid and r.status = 'active' and r.outcome is null) as open_count,
+            where r.partner_id = ${partnerId}::uuid and r.status = 'active' and r.outcome is null
+              and not r.rating_excluded) as open_count,
           (select count(*)::int from reservations r
-            where r.partner_id = ${partnerId}::uuid and r.reserved_at > ${since}::timestamptz) as window_count
+            where r.partner_id = ${partnerId}::uuid and r.reserved_at > ${since}::timestamptz
+              and not r.rating_excluded) as window_count
         from (select 1) one
         left join partner_ratings pr on pr.partner_id = ${partnerId}::uuid`,
   )
@@ -92,7 +95,7 @@ async function nextFreeing(executor: Executor, partnerId: string, since: string,
   const [row] = await queryRows<{ reserved_at: string | Date }>(
     executor,
     sql`select r.reserved_at from reservations r
-        where r.partner_id = ${partnerId}::uuid and r.reserved_at > ${since}::timestamptz
+        where r.partner_id = ${partnerId}::uuid and r.reserved_at > ${since}::timestamptz and not r.rating_excluded
         order by r.reserved_at asc offset ${skip} limit 1`,
   )
   return row?.reserved_at

@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import type { AppContext } from '../../context'
-import { defineJob } from '../../jobs/job'
+import { defineJob, type JobDefinition } from '../../jobs/job'
 import type { RecurringJob } from '../../jobs/worker'
+import { SPAM_EXCLUSION_JOB } from '../requests'
 import { applyAllOutcomeEvents } from './outcome-events'
 import { snapshotRatings } from './rating.service'
+import { excludeSpamRequest } from './spam-requests'
 import { expireStaleReservations } from './stale-reservations'
 
 /** The rating's background work: apply new outcomes, release stale reservations, snapshot the day. */
@@ -36,4 +38,16 @@ export function ratingJobs(ctx: AppContext): RecurringJob[] {
     { job: stale, everyMs: 5 * 60_000 },
     { job: snapshot, everyMs: 60 * 60_000 },
   ]
+}
+
+/** Jobs other modules write for the rating: a request rejected as spam leaves every partner's rating. */
+export function ratingJobDefinitions(ctx: AppContext): JobDefinition[] {
+  const spam = defineJob({
+    ...SPAM_EXCLUSION_JOB,
+    perform: async ({ requestId }, { logger }) => {
+      const excluded = await excludeSpamRequest(ctx, requestId)
+      logger.info({ requestId, excluded }, 'spam request excluded from ratings')
+    },
+  })
+  return [spam as JobDefinition]
 }

@@ -91,12 +91,20 @@ export async function getRatingForManager(ctx: AppContext, partnerId: string) {
     rating,
     adjustments: adjustments.map((row) => presentAdjustment(row, now)),
     outcomes: latest.map((row) => {
-      const kind = row.excluded ? 'returned' : (row.counted ?? (row.status === 'active' ? 'open' : 'released'))
+      const kind = row.excluded
+        ? row.releaseReason === 'returned'
+          ? 'returned'
+          : 'rejected_spam'
+        : (row.counted ?? uncountedKind(row.status, row.releaseReason))
       const at = row.outcomeAt ?? row.releasedAt ?? row.reservedAt
       return { reservationId: row.id, requestId: row.requestId, kind, at: at.toISOString() }
     }),
   }
 }
+
+/** How a reservation that counts for nothing yet stands: a rejected return always counts, so one not counted waits. */
+const uncountedKind = (status: 'active' | 'released', releaseReason: string | null) =>
+  status === 'active' ? 'open' : releaseReason === 'returned' ? 'return_pending' : 'released'
 
 /**
  * Adds a manager's adjustment to a partner's score, audited.

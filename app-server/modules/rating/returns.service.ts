@@ -118,7 +118,7 @@ export async function decideReturn(
       .where(eq(reservationReturns.id, returnId))
       .returning()
     if (status === 'confirmed') {
-      await countReservation(tx, before.reservationId, null, now, { exclude: true })
+      await countReservation(tx, before.reservationId, null, now, { exclude: 'returned' })
       await sendToModeration(tx, before.requestId, now, actor)
     } else if (!(await countedOf(tx, before.reservationId))?.counted) {
       await countReservation(tx, before.reservationId, { outcome: 'lost', at: now }, now)

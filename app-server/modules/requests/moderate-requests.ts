@@ -9,6 +9,7 @@ import type { ManagerActor } from '../../http/auth/actors'
 import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { recordAudit } from '../audit'
 import { presentModerated } from './requests.presenter'
+import { enqueueSpamExclusion } from './spam-exclusion.job'
 
 const DAY_MS = 86_400_000
 const CreatedCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() })
@@ -54,7 +55,8 @@ export async function getRequestForModeration(ctx: AppContext, id: string) {
 export type ModerationAction = 'close' | 'reopen' | 'reject_spam'
 
 /**
- * Closes, reopens or rejects a request as spam. Reopening gives it a fresh lifetime. Audited.
+ * Closes, reopens or rejects a request as spam. Reopening gives it a fresh lifetime; a spam rejection takes the
+ * request out of the rating of every partner that held it (through a job). Audited.
  * @throws AppError `request_not_found` (404), `request_already_open` / `request_already_closed` / `request_fully_reserved` (409).
  */
 export async function moderateRequest(
@@ -102,6 +104,8 @@ export async function moderateRequest(
       closeReason: row.closeReason,
       expiresAt: row.expiresAt.toISOString(),
     })
+    // A spam request is nobody's fault: the rating forgets it for every partner that held it.
+    if (action === 'reject_spam') await enqueueSpamExclusion(tx, id, now)
     await recordAudit(tx, {
       at: now,
       actorType: 'manager',

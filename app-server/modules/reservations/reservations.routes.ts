@@ -114,7 +114,14 @@ export function partnerRoutes(ctx: AppContext): RouteGroup {
           {
             status: 403,
             code: 'reservation_quota_exceeded',
-            description: 'I hold as many open reservations as allowed.',
+            description:
+              'A limit of my rating tier is reached: `quota` names it (`open` at once or `monthly` per 30 days), with ' +
+              '`limit`, `used` and `resetsAt` (when the monthly one frees; null for the open one).',
+          },
+          {
+            status: 403,
+            code: 'early_access_pending',
+            description: 'Higher tiers see the request first; `visibleAt` says when my tier may reserve it.',
           },
           { status: 404, code: 'request_not_found', description: 'Unknown or closed request.' },
           { status: 409, code: 'request_fully_reserved', description: '5 partners hold the request.' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   applyOutcome,
+  countedOutcomeDate,
   DEFAULT_RATING_TIERS,
   EMPTY_WEIGHTS,
   fadeTo,
@@ -68,6 +69,17 @@ describe('rating score (Bayesian average with a published prior, faded by a publ
     const added = applyOutcome(weights, 'lost', daysAgo(5), NOW)
     const removed = applyOutcome(added, 'lost', daysAgo(5), later, -1)
     expect(ratingScore(removed, [], later)).toBe(ratingScore(weights, [], later))
+  })
+})
+
+describe('the date an outcome counts from', () => {
+  const reservedAt = daysAgo(20)
+  it.each<[string, Date, Date]>([
+    ['a close date after the reservation counts as reported', daysAgo(5), daysAgo(5)],
+    ['a close date before the reservation counts from the reservation', daysAgo(2000), reservedAt],
+    ['a close date in the future counts from when the app learnt it', new Date(NOW.getTime() + 400 * DAY), NOW],
+  ])('%s', (_name, reported, expected) => {
+    expect(countedOutcomeDate(reported, reservedAt, NOW)).toEqual(expected)
   })
 })
 
