@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, clientFeedback, jobs, requests, reservations } from '../../app-server/db/schema'
+import { auditLog, clientFeedback, jobs, requests, reservationReturns, reservations } from '../../app-server/db/schema'
 import { asPartner, clientAddress, givenManager, givenPartner, requestBody } from '../support/factories'
 import { createTestApp, type TestApp } from '../support/test-app'
 
@@ -133,6 +133,17 @@ describe("the client's private status page", () => {
         lastError: crmError,
       })
       .onConflictDoUpdate({ target: [jobs.name, jobs.key], set: { status: 'failed', lastError: crmError } })
+    // A second partner returns it as a bad lead with a note that quotes the client.
+    const returning = await givenPartner(t)
+    await reserve(returning.id, id).expect(201)
+    await request(t.app)
+      .post(`/api/partner/requests/${id}/reservation/return`)
+      .set(asPartner(t, returning.id))
+      .send({
+        reason: 'unreachable',
+        comment: 'Erik Eraser of Eraser AG never answered 030 5554433; Erik may try again.',
+      })
+      .expect(201)
     t.clock.advance(4 * DAY_MS)
     await request(t.app)
       .put('/api/public/requests/status/feedback')
@@ -175,6 +186,9 @@ describe("the client's private status page", () => {
     expect(pushJobs.map((job) => job.lastError)).toEqual(pushJobs.map(() => null))
     const [feedback] = await t.database.db.select().from(clientFeedback).where(eq(clientFeedback.requestId, id))
     expect(feedback).toMatchObject({ responseSpeed: 4, serviceQuality: 5, comment: null })
+
+    const [returned] = await t.database.db.select().from(reservationReturns).where(eq(reservationReturns.requestId, id))
+    expect(returned?.comment).toBe('[erased] of [erased] never answered [number]; [erased] may try again.')
 
     const mine = await request(t.app).get('/api/partner/reservations').set(asPartner(t, partner.id))
     const held = mine.body.items.find((item: { request: { id: string } }) => item.request.id === id)
