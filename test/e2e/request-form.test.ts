@@ -250,6 +250,11 @@ describe('request form: a client sends a request and follows it', () => {
       expect(await page.locator('#country option:checked').textContent()).toBe('Austria')
       expect(await page.locator('header').count()).toBe(0)
       await shot(page, 'form-es-embedded')
+      // Each language other than English loads when first chosen; the entries stay.
+      await field(page, 'Su nombre').fill('Ana Cliente')
+      await page.getByRole('link', { name: 'Deutsch' }).click()
+      await page.getByRole('heading', { level: 1, name: 'Beschreiben Sie, was Sie brauchen' }).waitFor()
+      expect(await field(page, 'Ihr Name').inputValue()).toBe('Ana Cliente')
       expect(errors).toEqual([])
     } finally {
       await context.close()
