@@ -33,9 +33,12 @@ export function lastSubmission(): LastSubmission | null {
   }
 }
 
-/** The absolute status link for a token, on the app's own origin even when the form is embedded elsewhere. */
-export function statusLink(token: string): string {
-  return `${window.location.origin}/request-form/status#${token}`
+/**
+ * The absolute status link for a token, on the app's own origin even when the form is embedded elsewhere.
+ * It carries the language the form was filled in, so the page opens in that language in any browser.
+ */
+export function statusLink(token: string, locale: string): string {
+  return `${window.location.origin}/request-form/status?lang=${encodeURIComponent(locale)}#${token}`
 }
 
 /** The token from the status page's fragment, if it has the token's shape. */

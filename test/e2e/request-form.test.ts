@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { eq } from 'drizzle-orm'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -96,7 +98,7 @@ describe('request form: a client sends a request and follows it', () => {
 
       await page.getByRole('heading', { level: 1, name: 'Thank you, your request was sent' }).waitFor()
       const link = (await page.getByTestId('status-link').textContent())!.trim()
-      expect(link).toMatch(/\/request-form\/status#rst_[\w-]{43}$/)
+      expect(link).toMatch(/\/request-form\/status\?lang=en#rst_[\w-]{43}$/)
       await expectAccessible(page)
       await shot(page, 'confirmation-en')
 
@@ -207,7 +209,9 @@ describe('request form: a client sends a request and follows it', () => {
       await expectAccessible(page)
       await shot(page, 'confirmation-de')
       const link = (await page.getByTestId('status-link').textContent())!.trim()
-      await page.goto(`${link.replace('#', '?lang=de#')}`, { waitUntil: 'networkidle' })
+      // The link keeps the language the form was filled in, whatever the browser that opens it prefers.
+      expect(link).toMatch(/\/request-form\/status\?lang=de#rst_[\w-]{43}$/)
+      await page.goto(link, { waitUntil: 'networkidle' })
       await page.getByRole('heading', { level: 1, name: 'Ihre Implementierungsanfrage' }).waitFor()
       await page.getByText('Noch hat kein Partner Ihre Anfrage übernommen.').waitFor()
       await expectAccessible(page)
@@ -246,9 +250,61 @@ describe('request form: a client sends a request and follows it', () => {
       expect(await page.locator('#country option:checked').textContent()).toBe('Austria')
       expect(await page.locator('header').count()).toBe(0)
       await shot(page, 'form-es-embedded')
+      // Each language other than English loads when first chosen; the entries stay.
+      await field(page, 'Su nombre').fill('Ana Cliente')
+      await page.getByRole('link', { name: 'Deutsch' }).click()
+      await page.getByRole('heading', { level: 1, name: 'Beschreiben Sie, was Sie brauchen' }).waitFor()
+      expect(await field(page, 'Ihr Name').inputValue()).toBe('Ana Cliente')
       expect(errors).toEqual([])
     } finally {
       await context.close()
+    }
+  })
+
+  it("embedded with the README's snippet on another origin: sized to its content, sent in German, status in a new tab", async () => {
+    // The snippet exactly as documented, with HOST pointing at this app, served by a site on another origin.
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')
+    const embedding = readme.slice(readme.indexOf('**Embedding.**'))
+    const frame = /```html\n(<iframe[^\n]+)\n```/.exec(embedding)?.[1]
+    const resize = /`(<script>addEventListener\('message'[^`]+<\/script>)`/.exec(embedding)?.[1]
+    expect(frame).toContain('country=DE&lang=de')
+    expect(resize).toBeDefined()
+    const html = `<!doctype html><html lang="en"><title>Partner site</title><h1>Our partner site</h1>${frame!.replace('https://HOST', app.baseUrl)}${resize!}`
+    const site: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html))
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve))
+    const { context, page, errors } = await openPage('en-US')
+    try {
+      // One submission per address and hour: the earlier tests used this hour's.
+      app.clock.advance(2 * 3_600_000)
+      await page.goto(`http://localhost:${(site.address() as AddressInfo).port}/`, { waitUntil: 'networkidle' })
+      const form = page.frameLocator('iframe')
+      await form.getByRole('heading', { level: 1, name: 'Beschreiben Sie, was Sie brauchen' }).waitFor()
+      expect(await form.locator('#country').inputValue()).toBe('DE')
+      // The form reported its height and the snippet's script sized the frame to it.
+      await expect.poll(() => page.locator('iframe').evaluate((node) => node.style.height)).not.toBe('1900px')
+
+      await form.getByRole('textbox', { name: 'Ihr Name', exact: true }).fill('Eva Einbettung')
+      await form.getByRole('textbox', { name: 'E-Mail', exact: true }).fill('eva.einbettung@example.com')
+      await form.getByRole('textbox', { name: 'Telefon', exact: true }).fill('040 12345678')
+      await form.getByRole('textbox', { name: 'Stadt', exact: true }).fill('Hamburg')
+      await form.getByRole('checkbox', { name: /^Schulung/ }).check()
+      await form.getByRole('textbox', { name: 'Wie viele Personen werden Bitrix24 nutzen?' }).fill('8')
+      await form.getByRole('textbox', { name: 'Beschreiben Sie Ihr Projekt' }).fill('Schulung für unser Team.')
+      await form.getByRole('checkbox', { name: /Ich bin einverstanden/ }).check()
+      await form.getByRole('button', { name: 'Anfrage senden' }).click()
+      await form.getByRole('heading', { level: 1, name: 'Vielen Dank, Ihre Anfrage wurde gesendet' }).waitFor()
+      await shot(page, 'form-de-embedded-sent')
+
+      const [statusTab] = await Promise.all([
+        context.waitForEvent('page'),
+        form.getByRole('link', { name: 'Statusseite öffnen' }).click(),
+      ])
+      await statusTab.getByRole('heading', { level: 1, name: 'Ihre Implementierungsanfrage' }).waitFor()
+      expect(new URL(statusTab.url()).origin).toBe(app.baseUrl)
+      expect(errors).toEqual([])
+    } finally {
+      await context.close()
+      await new Promise((resolve) => site.close(resolve))
     }
   })
 })

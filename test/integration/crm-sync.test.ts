@@ -5,6 +5,7 @@ import { jobs, reservations } from '../../app-server/db/schema'
 import { createWorker } from '../../app-server/jobs/registry'
 import { CRM_ORIGINATOR_ID, crmGateway, PortalClients, TokenCipher } from '../../app-server/modules/bitrix24'
 import { leadPusher } from '../../app-server/modules/crm-sync/push-leads'
+import { eraseRequestContacts } from '../../app-server/modules/requests/request-status.service'
 import type { PortalEmulator, PortalHandle } from '../emulator'
 import { linkedPortal as linkPortal, startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
 import { givenRequest } from '../support/factories'
@@ -208,5 +209,28 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
     expect(lookedUp).toEqual([[interrupted]])
     expect(leadsOf(portal).filter((lead) => lead.ORIGIN_ID === interrupted)).toHaveLength(1)
     expect(await reservationOf(interrupted)).toMatchObject({ crmStatus: 'in_crm', crmLeadId: String(existing) })
+  })
+
+  it('when the client erases their contacts while a push is under way, then no lead is written with or without them', async () => {
+    const { portal, headers } = await linkedPortal()
+    const target = await givenRequest(t)
+    const reserved = await request(t.app).post(`/api/partner/requests/${target.id}/reservation`).set(headers)
+    const reservationId = reserved.body.id as string
+    const real = crmGateway(new PortalClients(t.ctx, new TokenCipher(t.ctx.appSecret)))
+    // The lookup of an earlier attempt is the slowest step between the lease and the add: erase during it.
+    const gateway = {
+      ...real,
+      findLeadsByOriginIds: async (portalId: string, ids: string[]) => {
+        await eraseRequestContacts(t.ctx, target.id)
+        return real.findLeadsByOriginIds(portalId, ids)
+      },
+    }
+    await t.database.db
+      .update(reservations)
+      .set({ crmAddAttemptedAt: t.clock.now() })
+      .where(eq(reservations.id, reservationId))
+    await leadPusher(t.ctx, gateway)(reservationId)
+    expect(leadsOf(portal).filter((lead) => lead.ORIGIN_ID === reservationId)).toEqual([])
+    expect((await reservationOf(reservationId)).crmStatus).toBe('not_synced')
   })
 })

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, clientFeedback, requests, reservations } from '../../app-server/db/schema'
+import { auditLog, clientFeedback, jobs, requests, reservationReturns, reservations } from '../../app-server/db/schema'
 import { asPartner, clientAddress, givenManager, givenPartner, requestBody } from '../support/factories'
 import { createTestApp, type TestApp } from '../support/test-app'
 
@@ -120,6 +120,30 @@ describe("the client's private status page", () => {
     const [reservation] = await t.database.db.select().from(reservations).where(eq(reservations.requestId, id))
     // A lead waiting to be written to the partner's CRM must not be written after the erasure.
     await t.database.db.update(reservations).set({ crmStatus: 'pending' }).where(eq(reservations.id, reservation!.id))
+    // A CRM may echo a lead's title, and with it the company, in an error text the app keeps.
+    const crmError = 'TITLE "Implementation request: Eraser AG (Berlin)" rejected'
+    await t.database.db.update(reservations).set({ crmLastError: crmError }).where(eq(reservations.id, reservation!.id))
+    await t.database.db
+      .insert(jobs)
+      .values({
+        name: 'crm-sync.push-lead',
+        key: reservation!.id,
+        payload: { reservationId: reservation!.id },
+        status: 'failed',
+        lastError: crmError,
+      })
+      .onConflictDoUpdate({ target: [jobs.name, jobs.key], set: { status: 'failed', lastError: crmError } })
+    // A second partner returns it as a bad lead with a note that quotes the client.
+    const returning = await givenPartner(t)
+    await reserve(returning.id, id).expect(201)
+    await request(t.app)
+      .post(`/api/partner/requests/${id}/reservation/return`)
+      .set(asPartner(t, returning.id))
+      .send({
+        reason: 'unreachable',
+        comment: 'Erik Eraser of Eraser AG never answered 030 5554433; Erik may try again.',
+      })
+      .expect(201)
     t.clock.advance(4 * DAY_MS)
     await request(t.app)
       .put('/api/public/requests/status/feedback')
@@ -156,9 +180,15 @@ describe("the client's private status page", () => {
       reservedCount: 1,
     })
     const [after] = await t.database.db.select().from(reservations).where(eq(reservations.id, reservation!.id))
-    expect(after?.crmStatus).toBe('not_synced')
+    expect(after).toMatchObject({ crmStatus: 'not_synced', crmLastError: null })
+    const pushJobs = await t.database.db.select().from(jobs).where(eq(jobs.key, reservation!.id))
+    expect(pushJobs.length).toBeGreaterThan(0)
+    expect(pushJobs.map((job) => job.lastError)).toEqual(pushJobs.map(() => null))
     const [feedback] = await t.database.db.select().from(clientFeedback).where(eq(clientFeedback.requestId, id))
     expect(feedback).toMatchObject({ responseSpeed: 4, serviceQuality: 5, comment: null })
+
+    const [returned] = await t.database.db.select().from(reservationReturns).where(eq(reservationReturns.requestId, id))
+    expect(returned?.comment).toBe('[erased] of [erased] never answered [number]; [erased] may try again.')
 
     const mine = await request(t.app).get('/api/partner/reservations').set(asPartner(t, partner.id))
     const held = mine.body.items.find((item: { request: { id: string } }) => item.request.id === id)

@@ -90,7 +90,11 @@ async function pushLeased(
       maybeSent.length > 0 ? await gateway.findLeadsByOriginIds(portalId, maybeSent) : new Map<string, string>()
     await storeLeadIds(ctx.db, found, ctx.clock.now())
     const written = [...found.keys()]
-    const missing = (await loadWithRequests(ctx.db, leasedIds)).filter((row) => !found.has(row.reservation.id))
+    // Read after the lease: a client who erased their contacts meanwhile cancelled the push (not_synced).
+    const missing = (await loadWithRequests(ctx.db, leasedIds)).filter(
+      (row) =>
+        !found.has(row.reservation.id) && row.reservation.crmStatus === 'pending' && row.request.erasedAt === null,
+    )
     const fields = new Map(
       missing.map(({ reservation: row, request }) => [
         row.id,

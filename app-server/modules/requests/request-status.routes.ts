@@ -55,7 +55,8 @@ export function requestStatusRoutes(ctx: AppContext): RouteGroup {
         operationId: 'eraseRequestContacts',
         summary: 'Erase my contact details',
         description:
-          'Removes name, company, e-mail, phone, the description and rating comments; closes an open request; ' +
+          'Removes name, company, e-mail, phone, the description and rating comments, clears CRM error texts, and ' +
+          "takes the client's contacts out of notes on returned leads; closes an open request; " +
           'partners lose access to the contacts and leads not yet written to their CRM are not written. ' +
           'Country, types, dates and counts stay as anonymous statistics. Leads already in a partner CRM are outside the app.',
         responses: { 200: view },

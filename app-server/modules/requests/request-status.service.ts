@@ -1,14 +1,15 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm'
 import { maskContactDetails } from '../../../shared/domain/mask-contacts'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
 import type { RequestType } from '../../../shared/domain/request-types'
 import type { RequestStatusView } from '../../../shared/schemas/request-status.schema'
 import type { AppContext } from '../../context'
 import type { Executor } from '../../db/client'
-import { clientFeedback, partners, requests, reservations } from '../../db/schema'
+import { clientFeedback, jobs, partners, requests, reservationReturns, reservations } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { conflict, notFound } from '../../errors'
 import { recordAudit } from '../audit'
+import { eraseContactMentions } from './erase-contact-mentions'
 
 const DAY_MS = 86_400_000
 
@@ -127,7 +128,9 @@ export async function withdrawRequest(ctx: AppContext, requestId: string): Promi
 
 /**
  * Erases the client's personal data everywhere the app keeps it: the contact details and the description
- * (free text that may carry names and numbers) on the request, and the comments of the client's ratings.
+ * (free text that may carry names and numbers) on the request, the comments of the client's ratings, the
+ * last CRM error texts of its reservations and their jobs, and the client's contacts wherever a partner's
+ * note on a returned lead or a manager's decision on it mentions them.
  * Country, city, types, user count, language, dates and reservation counts stay as anonymous statistics.
  * An open request closes as withdrawn, and CRM lead pushes not yet made are cancelled, so no partner
  * receives the contacts from now on. Contacts never enter the audit log, so nothing needs erasing there.
@@ -159,6 +162,32 @@ export async function eraseRequestContacts(ctx: AppContext, requestId: string): 
       .set({ crmStatus: 'not_synced', crmLeaseUntil: null })
       .where(and(eq(reservations.requestId, requestId), inArray(reservations.crmStatus, ['pending', 'failed'])))
       .returning({ id: reservations.id })
+    // CRM error texts are scrubbed of e-mails and numbers, but a CRM may echo a name or company back in one.
+    const held = await tx
+      .update(reservations)
+      .set({ crmLastError: null })
+      .where(eq(reservations.requestId, requestId))
+      .returning({ id: reservations.id })
+    if (held.length > 0) {
+      await tx
+        .update(jobs)
+        .set({ lastError: null, updatedAt: now })
+        .where(
+          and(
+            inArray(
+              jobs.key,
+              held.map((item) => item.id),
+            ),
+            isNotNull(jobs.lastError),
+          ),
+        )
+    }
+    const returnNotes = await eraseFromReturnNotes(tx, requestId, {
+      name: before.contactName,
+      company: before.contactCompany,
+      email: before.contactEmail,
+      phone: before.contactPhone,
+    })
     const comments = await tx
       .update(clientFeedback)
       .set({ comment: null, updatedAt: now })
@@ -173,12 +202,40 @@ export async function eraseRequestContacts(ctx: AppContext, requestId: string): 
       entityId: requestId,
       before: { status: before.status, closeReason: before.closeReason },
       after: {
-        erased: ['contactName', 'contactCompany', 'contactEmail', 'contactPhone', 'description', 'feedbackComments'],
+        erased: [
+          'contactName',
+          'contactCompany',
+          'contactEmail',
+          'contactPhone',
+          'description',
+          'feedbackComments',
+          'crmErrors',
+          'contactsInReturnNotes',
+        ],
         closedAsWithdrawn: closing,
         leadPushesCancelled: cancelled.length,
         feedbackCommentsErased: comments.length,
+        returnNotesChanged: returnNotes,
       },
     })
     return presentStatus(ctx, tx, requestId)
   })
+}
+
+/** Partners' notes on returned leads and managers' decisions may quote the client; returns how many changed. */
+async function eraseFromReturnNotes(
+  tx: Executor,
+  requestId: string,
+  contacts: Parameters<typeof eraseContactMentions>[1],
+): Promise<number> {
+  const rows = await tx.select().from(reservationReturns).where(eq(reservationReturns.requestId, requestId))
+  let changed = 0
+  for (const row of rows) {
+    const comment = row.comment === null ? null : eraseContactMentions(row.comment, contacts)
+    const decisionNote = row.decisionNote === null ? null : eraseContactMentions(row.decisionNote, contacts)
+    if (comment === row.comment && decisionNote === row.decisionNote) continue
+    await tx.update(reservationReturns).set({ comment, decisionNote }).where(eq(reservationReturns.id, row.id))
+    changed += 1
+  }
+  return changed
 }
