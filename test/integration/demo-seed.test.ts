@@ -1,18 +1,28 @@
-import { count, eq, isNotNull } from 'drizzle-orm'
+import { and, count, eq, inArray, isNotNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_CLIENT_ID, DEMO_PARTNERS, DEMO_REQUESTS } from '../../app-server/demo/demo-data'
+import { DEMO_CLIENT_ID, DEMO_PARTNERS, DEMO_REQUESTS, DEMO_UNLINKED_PARTNER } from '../../app-server/demo/demo-data'
 import { seedDemo } from '../../app-server/demo/seed-demo'
 import { partners, portals, requests, reservations } from '../../app-server/db/schema'
 import { startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
 
 let setup: EmulatedSetup
 
+/** Counts only the demo's own rows: on PostgreSQL the other test files share this database. */
 async function tally() {
   const { db } = setup.t.ctx
-  const [partnerRows] = await db.select({ n: count() }).from(partners)
-  const [requestRows] = await db.select({ n: count() }).from(requests)
-  const [reservationRows] = await db.select({ n: count() }).from(reservations)
-  const [linkedPortals] = await db.select({ n: count() }).from(portals).where(isNotNull(portals.partnerId))
+  const codes = [...DEMO_PARTNERS.map((partner) => partner.partnerCode), DEMO_UNLINKED_PARTNER.partnerCode]
+  const emails = DEMO_REQUESTS.map((request) => request.contact.email)
+  const demoPartners = db.select({ id: partners.id }).from(partners).where(inArray(partners.partnerCode, codes))
+  const [partnerRows] = await db.select({ n: count() }).from(partners).where(inArray(partners.partnerCode, codes))
+  const [requestRows] = await db.select({ n: count() }).from(requests).where(inArray(requests.contactEmail, emails))
+  const [reservationRows] = await db
+    .select({ n: count() })
+    .from(reservations)
+    .where(inArray(reservations.partnerId, demoPartners))
+  const [linkedPortals] = await db
+    .select({ n: count() })
+    .from(portals)
+    .where(and(isNotNull(portals.partnerId), inArray(portals.partnerId, demoPartners)))
   return {
     partners: partnerRows?.n,
     requests: requestRows?.n,
@@ -47,7 +57,18 @@ describe('demo seeding through the real install, link and reserve flows', () => 
         true,
       )
     }
-    const [munich] = await setup.t.ctx.db.select().from(requests).where(eq(requests.city, 'München'))
+    const [munich] = await setup.t.ctx.db
+      .select()
+      .from(requests)
+      .where(
+        and(
+          eq(requests.city, 'München'),
+          inArray(
+            requests.contactEmail,
+            DEMO_REQUESTS.map((r) => r.contact.email),
+          ),
+        ),
+      )
     expect(munich?.status).toBe('closed')
 
     const second = await seedDemo(setup.t.ctx, setup.emulator, urls)
