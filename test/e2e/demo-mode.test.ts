@@ -50,7 +50,7 @@ describe('npm start loads the demo only without Bitrix24 credentials', () => {
     expect(demo.demoModules.some((url) => url.endsWith('/app-server/demo/start-demo.ts'))).toBe(true)
   })
 
-  it.each([
+  it.each<{ name: string; env: Record<string, string> }>([
     { name: 'with credentials configured', env: { B24_CLIENT_ID: 'app.123', B24_CLIENT_SECRET: 'secret' } },
     { name: 'with DEMO=off', env: { DEMO: 'off' } },
   ])('$name no demo code is loaded, no emulator listens and /demo does not exist', async ({ env }) => {
