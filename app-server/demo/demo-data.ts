@@ -2,6 +2,8 @@
 
 export const DEMO_CLIENT_ID = 'local.demo.implementation-requests'
 export const DEMO_MANAGER_EMAIL = 'manager@demo.example'
+/** A country where the Partner Program does not operate: no demo partner or request is there. */
+export const DEMO_RESTRICTED_COUNTRY = 'KP'
 
 export type DemoPortalRole = 'main' | 'suspended' | 'not-approved' | 'filler' | 'unlinked'
 

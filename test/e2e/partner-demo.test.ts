@@ -330,11 +330,23 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     await page.close()
   })
 
-  it('locations: the registered country and the additional ones', async () => {
+  it('locations: the registered country and the additional ones, which filter the feed', async () => {
     const { page, app } = await openApp(ACME)
+    const cards = app.locator('[data-testid="request-card"]')
+    await cards.first().waitFor()
+    const all = await cards.count()
+    await app.locator('select[name="country"]').selectOption('CH')
+    await expect.poll(() => cards.count()).toBeLessThan(all)
+    expect(await cards.count()).toBeGreaterThan(0)
+    for (const text of await cards.allTextContents()) expect(text).toContain('Switzerland')
+    await app.locator('select[name="country"]').selectOption('')
+    await expect.poll(() => cards.count()).toBe(all)
     await app.getByRole('link', { name: 'Locations' }).click()
     await expect.poll(() => app.getByTestId('registered').textContent()).toBe('Germany')
     expect(await app.getByTestId('additional').textContent()).toContain('Switzerland')
+    // The demo restricts one country: it is explained and cannot be chosen.
+    expect(await app.getByTestId('restricted-list').textContent()).toContain('North Korea')
+    expect(await app.locator('select option[value="KP"]').count()).toBe(0)
     await screen(page, '12-locations')
     await page.close()
   })
