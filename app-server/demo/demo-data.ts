@@ -55,7 +55,7 @@ export const DEMO_PARTNERS: DemoPartner[] = [
     tutorialDone: false,
     portal: { memberId: 'demo0neu00000000000000000000000c', role: 'not-approved', lang: 'de' },
   },
-  ...['Nordlicht CRM', 'Alpen Consulting', 'Rhein Digital', 'Elbe Systems', 'Isar Solutions'].map(
+  ...['Nordstern CRM', 'Alpen Consulting', 'Rhein Digital', 'Elbe Systems', 'Isar Solutions'].map(
     (companyName, index): DemoPartner => ({
       partnerCode: `demo-peer-${index + 1}`,
       companyName,

@@ -1,20 +1,31 @@
-import { count, eq, isNotNull } from 'drizzle-orm'
+import { and, count, eq, inArray, isNotNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_CLIENT_ID, DEMO_PARTNERS, DEMO_REQUESTS } from '../../app-server/demo/demo-data'
+import { DEMO_CLIENT_ID, DEMO_PARTNERS, DEMO_REQUESTS, DEMO_UNLINKED_PARTNER } from '../../app-server/demo/demo-data'
 import { seedDemo } from '../../app-server/demo/seed-demo'
 import { partners, portals, requests, reservations } from '../../app-server/db/schema'
 import { startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
 
 let setup: EmulatedSetup
 
+/** The demo's own rows only: on PostgreSQL other test files write to the same database at the same time. */
 async function tally() {
   const { db } = setup.t.ctx
-  const [partnerRows] = await db.select({ n: count() }).from(partners)
-  const [requestRows] = await db.select({ n: count() }).from(requests)
-  const [reservationRows] = await db.select({ n: count() }).from(reservations)
-  const [linkedPortals] = await db.select({ n: count() }).from(portals).where(isNotNull(portals.partnerId))
+  const codes = [...DEMO_PARTNERS.map((partner) => partner.partnerCode), DEMO_UNLINKED_PARTNER.partnerCode]
+  const demoPartners = await db.select({ id: partners.id }).from(partners).where(inArray(partners.partnerCode, codes))
+  const partnerIds = demoPartners.map((partner) => partner.id)
+  const emails = DEMO_REQUESTS.map((request) => request.contact.email)
+  const [requestRows] = await db.select({ n: count() }).from(requests).where(inArray(requests.contactEmail, emails))
+  const [reservationRows] = partnerIds.length
+    ? await db.select({ n: count() }).from(reservations).where(inArray(reservations.partnerId, partnerIds))
+    : [{ n: 0 }]
+  const [linkedPortals] = partnerIds.length
+    ? await db
+        .select({ n: count() })
+        .from(portals)
+        .where(and(isNotNull(portals.partnerId), inArray(portals.partnerId, partnerIds)))
+    : [{ n: 0 }]
   return {
-    partners: partnerRows?.n,
+    partners: demoPartners.length,
     requests: requestRows?.n,
     reservations: reservationRows?.n,
     linkedPortals: linkedPortals?.n,
