@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import type { Browser } from 'playwright-core'
 import { launchBrowser } from '../test/e2e/support/browser'
 import { startDemoServer } from '../test/e2e/support/demo'
 import { REPO_ROOT } from '../test/e2e/support/server'
@@ -61,32 +63,45 @@ function firstScreenUsable(): boolean {
   return button !== null && !button.disabled && button.getBoundingClientRect().height > 0
 }
 
-async function timeToUsable(): Promise<{ warmup: number; timings: number[] }> {
+/** One navigation in a fresh browser context (nothing cached): milliseconds until the first screen is usable. */
+async function oneRun(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  try {
+    const page = await context.newPage()
+    const started = performance.now()
+    await page.goto(url, { waitUntil: 'commit' })
+    const iframe = await page.waitForSelector('#app-container iframe.app-frame', { timeout: 30_000 })
+    const frame = await iframe.contentFrame()
+    if (!frame) throw new Error('The portal page has no app frame')
+    // Checked at every animation frame, so the figure is not rounded up to a polling interval.
+    await frame.waitForFunction(firstScreenUsable, undefined, { polling: 'raf', timeout: 30_000 })
+    return performance.now() - started
+  } finally {
+    await context.close()
+  }
+}
+
+/**
+ * The first run is the first navigation a newcomer makes after `npm start`: the server has served nothing to a
+ * browser yet. It counts towards the budget like the others. Only the browser itself is warmed first (a blank
+ * page), because starting Chromium is not part of navigating to the demo.
+ */
+async function timeToUsable(): Promise<{ cold: number; warm: number[] }> {
   const demo = await startDemoServer()
   const browser = await launchBrowser()
-  const timings: number[] = []
+  const url = `${demo.portalUrl}/portal/${ACME}/app/${CLIENT_ID}/`
   try {
-    // Run 0 warms the freshly started server (first requests, JIT); it is printed but not counted.
-    for (let run = 0; run <= RUNS; run++) {
-      // A fresh context each time: nothing cached, like a partner opening the app for the first time today.
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-      const page = await context.newPage()
-      const started = performance.now()
-      await page.goto(`${demo.portalUrl}/portal/${ACME}/app/${CLIENT_ID}/`, { waitUntil: 'commit' })
-      const iframe = await page.waitForSelector('#app-container iframe.app-frame', { timeout: 30_000 })
-      const frame = await iframe.contentFrame()
-      if (!frame) throw new Error('The portal page has no app frame')
-      // Checked at every animation frame, so the figure is not rounded up to a polling interval.
-      await frame.waitForFunction(firstScreenUsable, undefined, { polling: 'raf', timeout: 30_000 })
-      timings.push(performance.now() - started)
-      await context.close()
-    }
+    const blank = await browser.newContext()
+    await (await blank.newPage()).goto('about:blank')
+    await blank.close()
+    const cold = await oneRun(browser, url)
+    const warm: number[] = []
+    for (let run = 0; run < RUNS; run++) warm.push(await oneRun(browser, url))
+    return { cold, warm }
   } finally {
     await browser.close()
     await demo.server.stop()
   }
-  const [warmup, ...measured] = timings
-  return { warmup: warmup!, timings: measured }
 }
 
 const size = initialJavaScript()
@@ -98,16 +113,21 @@ console.log(
     ` — budget ${SIZE_BUDGET_KB} kB: ${sizeKb <= SIZE_BUDGET_KB ? 'OK' : 'OVER'}`,
 )
 
-const { warmup, timings } = await timeToUsable()
-const sorted = [...timings].sort((a, b) => a - b)
+const loadBefore = loadavg()[0]!
+const { cold, warm } = await timeToUsable()
+const sorted = [...warm].sort((a, b) => a - b)
 const median = sorted[Math.floor(sorted.length / 2)]!
-const worst = sorted.at(-1)!
+const worst = Math.max(cold, ...warm)
+console.log(`Demo portal page → first usable screen (request list in the app's frame), each in a new browser context:`)
+console.log(`  first navigation after the server started (cold): ${cold.toFixed(0)} ms`)
 console.log(
-  `Demo portal page → first usable screen (request list in the app's frame), ${RUNS} runs, each in a new browser context:`,
+  `  ${RUNS} more runs: ${warm.map((ms) => `${ms.toFixed(0)} ms`).join(', ')} (median ${median.toFixed(0)} ms)`,
 )
-console.log(`  server warm-up run (not counted): ${warmup.toFixed(0)} ms`)
-console.log(`  ${timings.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`)
 console.log(
-  `  median ${median.toFixed(0)} ms, worst ${worst.toFixed(0)} ms — budget ${TIME_BUDGET_MS} ms: ${worst <= TIME_BUDGET_MS ? 'OK' : 'OVER'}`,
+  `  worst of all ${RUNS + 1} runs ${worst.toFixed(0)} ms — budget ${TIME_BUDGET_MS} ms: ${worst <= TIME_BUDGET_MS ? 'OK' : 'OVER'}`,
+)
+// The timings depend on what else the machine runs: print it, so a figure can be read for what it is.
+console.log(
+  `  machine load (1-minute average) ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} CPUs`,
 )
 process.exitCode = sizeKb <= SIZE_BUDGET_KB && worst <= TIME_BUDGET_MS ? 0 : 1

@@ -2,6 +2,8 @@
 
 export const DEMO_CLIENT_ID = 'local.demo.implementation-requests'
 export const DEMO_MANAGER_EMAIL = 'manager@demo.example'
+/** A country where the Partner Program does not operate: no demo partner or request is there. */
+export const DEMO_RESTRICTED_COUNTRY = 'KP'
 
 export type DemoPortalRole = 'main' | 'suspended' | 'not-approved' | 'filler' | 'unlinked'
 
@@ -53,7 +55,7 @@ export const DEMO_PARTNERS: DemoPartner[] = [
     tutorialDone: false,
     portal: { memberId: 'demo0neu00000000000000000000000c', role: 'not-approved', lang: 'de' },
   },
-  ...['Nordlicht CRM', 'Alpen Consulting', 'Rhein Digital', 'Elbe Systems', 'Isar Solutions'].map(
+  ...['Nordstern CRM', 'Alpen Consulting', 'Rhein Digital', 'Elbe Systems', 'Isar Solutions'].map(
     (companyName, index): DemoPartner => ({
       partnerCode: `demo-peer-${index + 1}`,
       companyName,

@@ -79,7 +79,7 @@ export function renderDemoPage(state: DemoPageState): string {
 <section>
   <h2>Partner managers’ console</h2>
   <p><a href="/manager/">/manager/</a> — sign in as <code>${escapeHtml(state.managerEmail ?? '')}</code> with the password
-  <code data-demo-password>${escapeHtml(state.managerPassword ?? '')}</code> (new at every start).</p>
+  <code data-demo-password>${escapeHtml(state.managerPassword ?? '')}</code> (new at every start unless APP_SECRET is set).</p>
 </section>`
   return `<!doctype html>
 <html lang="en">

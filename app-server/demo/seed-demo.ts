@@ -5,6 +5,7 @@ import { createManager } from '../modules/managers'
 import {
   DEMO_CLIENT_ID,
   DEMO_MANAGER_EMAIL,
+  DEMO_RESTRICTED_COUNTRY,
   DEMO_PARTNERS,
   DEMO_REQUESTS,
   DEMO_UNLINKED_PARTNER,
@@ -79,6 +80,12 @@ export async function seedDemo(
     body: { email: DEMO_MANAGER_EMAIL, password: managerPassword },
   })
   const asManager = { token: manager.token }
+  // One restricted country, so the Locations screen shows how they are explained (rules 2.4). Setting it again
+  // only repeats the same reason.
+  await api.call('PUT', `/api/manager/restricted-countries/${DEMO_RESTRICTED_COUNTRY}`, {
+    ...asManager,
+    body: { reason: 'Sanctions: Bitrix24 products are not distributed there.' },
+  })
 
   const partnerIds = new Map<string, string>()
   for (const partner of DEMO_PARTNERS)

@@ -23,6 +23,10 @@ export interface RunningDemo {
  * mode, with a dynamic import, so a configured installation never loads any of it.
  */
 export async function startDemo(config: Config, logger: Logger): Promise<RunningDemo> {
+  if (config.DATABASE_URL) {
+    // Said out loud: someone who set a database and forgot the credentials would otherwise wonder where data went.
+    logger.warn('demo mode keeps its data in memory and ignores DATABASE_URL; set DEMO=off to use that database')
+  }
   const emulator = createPortalEmulator()
   const server = await emulator.listen(config.DEMO_PORTAL_PORT, '127.0.0.1')
   const clientSecret = randomBytes(24).toString('base64url')

@@ -52,12 +52,16 @@ export const PartnerProfileSchema = z
     locations: LocationsSchema,
     eligibility: z.object({ eligible: z.boolean(), reasons: z.array(IneligibilitySchema) }),
     reservationQuota: z.object({ limit: z.number().int(), used: z.number().int() }),
+    restrictedCountries: z.array(z.string()).meta({
+      description:
+        'Countries where the Partner Program does not operate (rules 2.4): they cannot be chosen as locations and bring no requests.',
+    }),
   })
   .meta({ id: 'PartnerProfile' })
 export type PartnerProfile = z.infer<typeof PartnerProfileSchema>
 
 /** A partner as managers see it. */
-export const PartnerSchema = PartnerProfileSchema.omit({ reservationQuota: true })
+export const PartnerSchema = PartnerProfileSchema.omit({ reservationQuota: true, restrictedCountries: true })
   .extend(PartnerContactsSchema.shape)
   .extend({ createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() })
   .meta({ id: 'Partner' })

@@ -22,7 +22,8 @@ let context: BrowserContext
 
 const appUrl = (memberId: string) => `${demo.portalUrl}/portal/${memberId}/app/${CLIENT_ID}/`
 const crmUrl = (memberId: string, kind: 'lead' | 'deal') => `${demo.portalUrl}/portal/${memberId}/crm/${kind}/`
-const appFrame = (page: Page): FrameLocator => page.frameLocator('#app-container iframe.app-frame')
+const APP_FRAME = '#app-container iframe.app-frame'
+const appFrame = (page: Page): FrameLocator => page.frameLocator(APP_FRAME)
 
 async function frameOf(page: Page, selector: string): Promise<Frame> {
   const frame = await page
@@ -34,7 +35,7 @@ async function frameOf(page: Page, selector: string): Promise<Frame> {
 }
 
 /** Saves a screenshot of the whole portal page and checks the app frame (or the page) with axe-core. */
-async function screen(page: Page, name: string, frameSelector: string | null = '#app-container iframe.app-frame') {
+async function screen(page: Page, name: string, frameSelector: string | null = APP_FRAME) {
   const target = frameSelector ? await frameOf(page, frameSelector) : page
   // Dialogs fade in: colours are only final once every animation has finished.
   // (Page code as a string: the tests' TypeScript has no DOM types.)
@@ -43,6 +44,30 @@ async function screen(page: Page, name: string, frameSelector: string | null = '
   )
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
   expect(await seriousViolations(target), `axe on ${name}`).toEqual([])
+}
+
+/** The app frame's height in the portal page and the height of the app's own content. */
+async function frameHeights(page: Page): Promise<{ frame: number; content: number }> {
+  const app = await frameOf(page, APP_FRAME)
+  // Page code as strings: the tests' TypeScript has no DOM types.
+  const content = Number(await app.evaluate('document.documentElement.scrollHeight'))
+  const frame = Number(await page.evaluate(`document.querySelector('${APP_FRAME}').getBoundingClientRect().height`))
+  return { frame, content }
+}
+
+/**
+ * The portal sized the app's frame to its content (within a pixel of rounding): no second scrollbar inside the
+ * frame. The SDK's fitWindow measures the document, which is never shorter than the frame, so the frame grows
+ * with the content but does not shrink back.
+ */
+async function expectFrameFitsContent(page: Page): Promise<number> {
+  await expect
+    .poll(async () => {
+      const { frame, content } = await frameHeights(page)
+      return Math.abs(frame - content)
+    })
+    .toBeLessThanOrEqual(1)
+  return (await frameHeights(page)).frame
 }
 
 /** The score on the Rating screen, freshly loaded. */
@@ -105,6 +130,8 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     await expect
       .poll(() => hamburg.getByTestId('early-access-countdown').textContent())
       .toMatch(/other partners see it in [12] h \d+ min/)
+    // The request list is taller than the portal's initial 600 px frame: the frame grew to show all of it.
+    expect(await expectFrameFitsContent(page)).toBeGreaterThan(600)
     await screen(page, '02-requests')
 
     const berlin = app.locator('[data-testid="request-card"]', { hasText: 'Berlin' })
@@ -132,6 +159,9 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     await expect
       .poll(() => reservation.locator('[data-crm-status]').getAttribute('data-crm-status'), { timeout: 20_000 })
       .toBe('in_crm')
+    // Once the lead is in the CRM, the first-contact deadline shows until the lead moves.
+    await expect.poll(() => reservation.locator('[data-first-contact]').getAttribute('data-first-contact')).toBe('due')
+    expect(await reservation.locator('[data-first-contact]').textContent()).toMatch(/\d/)
     await screen(page, '05-reservations')
 
     await reservation.getByTestId('open-crm').click()
@@ -148,6 +178,7 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     await screen(page, '07-crm-tab', '#slider iframe.app-frame')
     await page.locator('#slider .slider-close').click()
     const scoreBefore = await ratingScore(app)
+    await expectFrameFitsContent(page)
     await screen(page, '07b-rating')
 
     // In the portal's CRM the lead is there; junk it, as a salesperson would.
@@ -216,6 +247,15 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
       )
       .toBe('won')
     await expect.poll(() => ratingScore(app), { timeout: 20_000, interval: 500 }).toBeGreaterThan(scoreBefore)
+
+    // The deal's CRM detail tab shows the request behind the lead it was converted from.
+    await page.goto(crmUrl(ACME, 'deal'))
+    await page.locator('.crm-row').first().click()
+    await page.locator('#slider .tab[data-placement="CRM_DEAL_DETAIL_TAB"]').click()
+    const tab = page.frameLocator('#slider iframe.app-frame')
+    await expect.poll(() => tab.getByTestId('placement-request').textContent()).toContain('Zürich')
+    expect(await tab.locator('[data-crm-status]').getAttribute('data-crm-status')).toBe('won')
+    await screen(page, '09b-crm-deal-tab', '#slider iframe.app-frame')
     await page.close()
   })
 
@@ -279,9 +319,8 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
 
     const vienna = app.locator('[data-testid="reservation"]', { hasText: 'Wien' })
     await vienna.getByTestId('return').click()
-    await page.waitForTimeout(1000)
-    await page.screenshot({ path: join(ARTIFACTS, 'debug.png'), fullPage: true })
     const form = app.getByTestId('return-form')
+    await form.waitFor()
     await form.getByLabel('The client cannot be reached').check()
     await form.locator('textarea').fill('Three calls, no answer.')
     await screen(page, '12a-return-bad-lead')
@@ -291,11 +330,23 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     await page.close()
   })
 
-  it('locations: the registered country and the additional ones', async () => {
+  it('locations: the registered country and the additional ones, which filter the feed', async () => {
     const { page, app } = await openApp(ACME)
+    const cards = app.locator('[data-testid="request-card"]')
+    await cards.first().waitFor()
+    const all = await cards.count()
+    await app.locator('select[name="country"]').selectOption('CH')
+    await expect.poll(() => cards.count()).toBeLessThan(all)
+    expect(await cards.count()).toBeGreaterThan(0)
+    for (const text of await cards.allTextContents()) expect(text).toContain('Switzerland')
+    await app.locator('select[name="country"]').selectOption('')
+    await expect.poll(() => cards.count()).toBe(all)
     await app.getByRole('link', { name: 'Locations' }).click()
     await expect.poll(() => app.getByTestId('registered').textContent()).toBe('Germany')
     expect(await app.getByTestId('additional').textContent()).toContain('Switzerland')
+    // The demo restricts one country: it is explained and cannot be chosen.
+    expect(await app.getByTestId('restricted-list').textContent()).toContain('North Korea')
+    expect(await app.locator('select option[value="KP"]').count()).toBe(0)
     await screen(page, '12-locations')
     await page.close()
   })

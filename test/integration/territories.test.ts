@@ -43,6 +43,11 @@ describe('partner locations and restricted countries (rules 5.2, 2.4)', () => {
     const response = await setMine(partner.id, ['IR'])
     expect(response.status).toBe(422)
     expect(response.body).toMatchObject({ code: 'country_restricted', countries: ['IR'] })
+    // The partner's profile lists the restricted countries, so the app explains them instead of offering them.
+    const me = await request(t.app).get('/api/partner/me').set(asPartner(t, partner.id))
+    expect(me.body.restrictedCountries).toContain('IR')
+    const managerView = await request(t.app).get(`/api/manager/partners/${partner.id}`).set(manager.headers)
+    expect(managerView.body).not.toHaveProperty('restrictedCountries')
   })
 
   it('when the registered country is listed again or a country is unknown, then the change is refused', async () => {

@@ -129,6 +129,9 @@ export const screensDe: ScreenMessages = {
     saved: 'Standorte gespeichert.',
     locked: 'Ihr Partnermanager hat Ihre Standorte festgelegt; wenden Sie sich für Änderungen an ihn.',
     restricted: 'Länder, in denen das Partnerprogramm nicht tätig ist, können nicht gewählt werden.',
+    restrictedList: 'In diesen Ländern ist das Partnerprogramm nicht tätig: {countries}.',
+    restrictedHeld: 'In {country} ist das Partnerprogramm nicht mehr tätig: von dort kommen keine Anfragen.',
+    restrictedBadge: 'nicht tätig',
     full: 'Sie decken bereits die maximal {max} weiteren Länder ab.',
   },
   install: {
@@ -254,6 +257,7 @@ export const screensDe: ScreenMessages = {
     locations_locked: 'Ihr Partnermanager hat Ihre Standorte festgelegt.',
     too_many_locations: 'Sie können höchstens 3 weitere Länder wählen.',
     country_restricted: 'In einem dieser Länder ist das Partnerprogramm nicht tätig.',
+    country_restricted_named: 'In {countries} ist das Partnerprogramm nicht tätig.',
     location_is_registered_country: 'Ihr registriertes Land ist immer abgedeckt; wählen Sie ein anderes.',
     return_window_closed: 'Die Frist für die Rückgabe dieses Leads ist abgelaufen.',
     won_cannot_be_returned: 'Ein gewonnener Lead kann nicht zurückgegeben werden.',

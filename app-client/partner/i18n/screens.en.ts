@@ -126,6 +126,9 @@ export const screensEn = {
     saved: 'Locations saved.',
     locked: 'Your partner manager fixed your locations; contact them to change them.',
     restricted: 'Countries where the Partner Program does not operate cannot be chosen.',
+    restrictedList: 'The Partner Program does not operate in: {countries}.',
+    restrictedHeld: 'The Partner Program no longer operates in {country}: it brings no requests.',
+    restrictedBadge: 'not operating',
     full: 'You already cover the maximum of {max} additional countries.',
   },
   install: {
@@ -244,6 +247,7 @@ export const screensEn = {
     locations_locked: 'Your partner manager fixed your locations.',
     too_many_locations: 'You can choose at most 3 additional countries.',
     country_restricted: 'The Partner Program does not operate in one of these countries.',
+    country_restricted_named: 'The Partner Program does not operate in {countries}.',
     location_is_registered_country: 'Your registered country is always covered; choose another one.',
     return_window_closed: 'The time to return this lead has passed.',
     won_cannot_be_returned: 'A Won lead cannot be returned.',

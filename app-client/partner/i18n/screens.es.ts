@@ -128,6 +128,9 @@ export const screensEs: ScreenMessages = {
     saved: 'Ubicaciones guardadas.',
     locked: 'Su gestor de partners fijó sus ubicaciones; contacte con él para cambiarlas.',
     restricted: 'No se pueden elegir países donde el Programa de Partners no opera.',
+    restrictedList: 'El Programa de Partners no opera en: {countries}.',
+    restrictedHeld: 'El Programa de Partners ya no opera en {country}: no llegan solicitudes de allí.',
+    restrictedBadge: 'no opera',
     full: 'Ya cubre el máximo de {max} países adicionales.',
   },
   install: {
@@ -247,6 +250,7 @@ export const screensEs: ScreenMessages = {
     locations_locked: 'Su gestor de partners fijó sus ubicaciones.',
     too_many_locations: 'Puede elegir como máximo 3 países adicionales.',
     country_restricted: 'El Programa de Partners no opera en uno de estos países.',
+    country_restricted_named: 'El Programa de Partners no opera en {countries}.',
     location_is_registered_country: 'Su país registrado siempre está cubierto; elija otro.',
     return_window_closed: 'El plazo para devolver este lead ha terminado.',
     won_cannot_be_returned: 'Un lead ganado no se puede devolver.',

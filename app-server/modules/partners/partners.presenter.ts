@@ -18,7 +18,10 @@ export function presentEligibility(partner: PartnerWithLocations, now: Date) {
   return { eligible: reasons.length === 0, reasons }
 }
 
-function presentCommon(partner: PartnerWithLocations, now: Date): Omit<PartnerProfile, 'reservationQuota'> {
+function presentCommon(
+  partner: PartnerWithLocations,
+  now: Date,
+): Omit<PartnerProfile, 'reservationQuota' | 'restrictedCountries'> {
   const suspended =
     partner.suspendedAt && presentEligibility(partner, now).reasons.some((r) => r.code === 'partner_suspended')
   return {
@@ -62,6 +65,7 @@ export function presentProfile(
   partner: PartnerWithLocations,
   now: Date,
   quota: { limit: number; used: number },
+  restrictedCountries: string[],
 ): PartnerProfile {
-  return { ...presentCommon(partner, now), reservationQuota: quota }
+  return { ...presentCommon(partner, now), reservationQuota: quota, restrictedCountries }
 }

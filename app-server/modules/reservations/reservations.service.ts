@@ -14,6 +14,7 @@ import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { recordAudits } from '../audit'
 import { assertEligible, presentProfile } from '../partners'
 import { assertReservationAllowed, loadRatingLimits, reservationsLeft } from '../rating'
+import { listRestrictedCountries } from '../territories'
 import { endReservation } from './end-reservation'
 import { selectFeed } from './feed.repository'
 import { enqueueLeadPush } from './lead-push.job'
@@ -29,7 +30,14 @@ export async function getMyProfile(ctx: AppContext, actor: PartnerActor) {
   const now = ctx.clock.now()
   const facts = await sessionFacts(ctx.db, actor.partnerId)
   const limits = await loadRatingLimits(ctx.db, ctx, actor.partnerId, now)
-  return presentProfile(facts.partner, now, limits.open)
+  // The locations screen explains restricted countries instead of letting the partner choose one in vain.
+  const restricted = await listRestrictedCountries(ctx.db)
+  return presentProfile(
+    facts.partner,
+    now,
+    limits.open,
+    restricted.items.map((item) => item.country),
+  )
 }
 
 /** @throws AppError `partner_not_found` (403) when the session's partner no longer exists. */

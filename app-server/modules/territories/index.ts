@@ -1,2 +1,2 @@
-export { isRestrictedCountry, restrictedAmong } from './territories.service'
+export { isRestrictedCountry, listRestrictedCountries, restrictedAmong } from './territories.service'
 export { territoryRoutes } from './territories.routes'

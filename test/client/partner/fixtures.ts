@@ -51,6 +51,7 @@ export function profile(overrides: Partial<PartnerProfile> = {}): PartnerProfile
     locations: { registered: 'DE', additional: ['AT'], maxAdditional: 3, locked: false },
     eligibility: { eligible: true, reasons: [] },
     reservationQuota: { limit: 5, used: 1 },
+    restrictedCountries: [],
     ...overrides,
   }
 }

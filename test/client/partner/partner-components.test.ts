@@ -10,6 +10,7 @@ import { de } from '../../../app-client/partner/i18n/de'
 import { en } from '../../../app-client/partner/i18n/en'
 import { es } from '../../../app-client/partner/i18n/es'
 import { useProfileStore } from '../../../app-client/partner/stores/profile'
+import LocationsView from '../../../app-client/partner/views/LocationsView.vue'
 import RequestsView from '../../../app-client/partner/views/RequestsView.vue'
 import { mountWithApp } from '../support/mount-with-app'
 import { feedItem, profile, reservation } from './fixtures'
@@ -21,6 +22,7 @@ vi.mock('../../../app-client/partner/api/partner-client', () => ({
     reserve: vi.fn(),
     getRating: vi.fn(),
     listReservations: vi.fn(),
+    setLocations: vi.fn(),
   },
   useSessionToken: vi.fn(),
   onSessionExpired: vi.fn(),
@@ -182,8 +184,67 @@ describe('refusal messages with the dates the server gives', () => {
     ],
     [problem('reservation_quota_exceeded', { quota: 'open', resetsAt: null }), 'You hold as many open reservations'],
     [problem('early_access_pending', { visibleAt: '2026-11-22T16:00:00.000Z' }), 'opens to your tier on Nov 22, 2026'],
+    [problem('country_restricted', { countries: ['IR', 'KP'] }), 'does not operate in Iran and North Korea'],
   ])('When the refusal is %#, then the message says it with its date', async (error, text) => {
     const { wrapper } = await mountWithApp(LoadError, { messages }, { props: { error } })
     expect(wrapper.text()).toContain(text)
+  })
+})
+
+describe('LocationsView', () => {
+  const withLocations = (locations: Partial<ReturnType<typeof profile>['locations']>, restrictedCountries: string[]) =>
+    profile({
+      locations: { registered: 'DE', additional: ['AT', 'IR'], maxAdditional: 3, locked: false, ...locations },
+      restrictedCountries,
+    })
+
+  it('When a held location became restricted, then it is marked and explained, and restricted countries are not offered', async () => {
+    api.getProfile.mockResolvedValue(withLocations({}, ['IR', 'KP']))
+    await useProfileStore().load()
+    const { wrapper } = await mountWithApp(LocationsView, { messages })
+    await flushPromises()
+
+    expect(wrapper.get('[data-testid="registered"]').text()).toBe('Germany')
+    expect(wrapper.findAll('[data-testid="restricted-badge"]')).toHaveLength(1)
+    expect(wrapper.text()).toContain('The Partner Program no longer operates in Iran: it brings no requests.')
+    expect(wrapper.get('[data-testid="restricted-list"]').text()).toContain('Iran, North Korea')
+    const offered = wrapper.findAll('select option').map((option) => option.attributes('value'))
+    expect(offered).toContain('FR')
+    expect(offered).not.toContain('KP')
+    expect(offered).not.toContain('DE')
+  })
+
+  it('When a manager locked the locations, then they are explained and cannot be changed', async () => {
+    api.getProfile.mockResolvedValue(withLocations({ additional: ['AT'], locked: true }, []))
+    await useProfileStore().load()
+    const { wrapper } = await mountWithApp(LocationsView, { messages })
+    await flushPromises()
+
+    expect(wrapper.find('[data-testid="locked"]').exists()).toBe(true)
+    expect(wrapper.find('select').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="restricted-list"]').exists()).toBe(false)
+  })
+
+  it('When saving is refused for a restricted country, then the message names it', async () => {
+    api.getProfile.mockResolvedValue(withLocations({ additional: [] }, []))
+    api.setLocations.mockRejectedValue(
+      ApiError.fromProblem({
+        type: 'about:blank',
+        title: 'x',
+        status: 422,
+        code: 'country_restricted',
+        countries: ['RU'],
+      }),
+    )
+    await useProfileStore().load()
+    const { wrapper } = await mountWithApp(LocationsView, { messages, locale: 'de' })
+    await flushPromises()
+
+    await wrapper.get('select').setValue('RU')
+    await wrapper.get('form').trigger('submit')
+    const save = wrapper.findAll('button').find((button) => button.text() === 'Standorte speichern')
+    await save!.trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[role="alert"]').text()).toContain('In Russland ist das Partnerprogramm nicht tätig.')
   })
 })
