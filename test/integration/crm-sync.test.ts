@@ -36,6 +36,13 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
   const leadsOf = (portal: PortalHandle) => [...portal.state.leads.keys()].map((id) => portal.getLead(id)!)
   const reservationOf = async (id: string) =>
     (await t.database.db.select().from(reservations).where(eq(reservations.id, id)))[0]!
+  /** A new request reserved through the portal session in `headers`; the reservation's id. */
+  const reserveNew = async (headers: Record<string, string>) =>
+    (
+      await request(t.app)
+        .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
+        .set(headers)
+    ).body.id as string
 
   it('when a partner reserves, then the lead appears in its CRM once with the request behind it (rules 5.2)', async () => {
     const { portal, headers } = await linkedPortal()
@@ -82,75 +89,65 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
 
   it('when the lead is marked junk, then the reservation is Lost', async () => {
     const { portal, headers } = await linkedPortal()
-    const reserved = await request(t.app)
-      .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
-      .set(headers)
+    const reservationId = await reserveNew(headers)
     await runJobs()
-    portal.moveLead(Number((await reservationOf(reserved.body.id)).crmLeadId), 'JUNK')
+    portal.moveLead(Number((await reservationOf(reservationId)).crmLeadId), 'JUNK')
     await runJobs()
-    expect((await reservationOf(reserved.body.id)).outcome).toBe('lost')
+    expect((await reservationOf(reservationId)).outcome).toBe('lost')
   })
 
   it('when the portal runs simple CRM, then the deal created at once decides the outcome', async () => {
     const { portal, headers } = await linkedPortal(2)
-    const reserved = await request(t.app)
-      .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
-      .set(headers)
+    const reservationId = await reserveNew(headers)
     await runJobs()
-    const row = await reservationOf(reserved.body.id)
+    const row = await reservationOf(reservationId)
     const deal = [...portal.state.deals.values()].find((item) => String(item.values.LEAD_ID) === row.crmLeadId)
     expect(deal).toBeDefined()
     portal.moveDeal(deal!.id, 'LOSE')
     await runJobs()
-    expect((await reservationOf(reserved.body.id)).outcome).toBe('lost')
+    expect((await reservationOf(reservationId)).outcome).toBe('lost')
   })
 
   it('when Bitrix24 loses the event, then reconciliation repairs the outcome', async () => {
     const { portal, headers } = await linkedPortal()
-    const reserved = await request(t.app)
-      .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
-      .set(headers)
+    const reservationId = await reserveNew(headers)
     await runJobs()
     emulator.faults.dropEvents(100, portal.memberId)
-    portal.moveLead(Number((await reservationOf(reserved.body.id)).crmLeadId), 'JUNK')
+    portal.moveLead(Number((await reservationOf(reservationId)).crmLeadId), 'JUNK')
     await runJobs()
-    expect((await reservationOf(reserved.body.id)).outcome).toBeNull()
+    expect((await reservationOf(reservationId)).outcome).toBeNull()
     emulator.faults.dropEvents(0, portal.memberId)
     t.clock.advance(11 * 60_000)
     await runJobs()
     await runJobs()
-    expect((await reservationOf(reserved.body.id)).outcome).toBe('lost')
+    expect((await reservationOf(reservationId)).outcome).toBe('lost')
   })
 
   it('when the events of a conversion and a won deal are lost after an earlier reconciliation, then the next one repairs it', async () => {
     const { portal, headers } = await linkedPortal()
-    const reserved = await request(t.app)
-      .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
-      .set(headers)
+    const reservationId = await reserveNew(headers)
     await runJobs()
     // A first reconciliation sets the portal's cursor; the next one only asks for what changed since.
     t.clock.advance(11 * 60_000)
     await runJobs()
     await runJobs()
     emulator.faults.dropEvents(100, portal.memberId)
-    const dealId = portal.convertLead(Number((await reservationOf(reserved.body.id)).crmLeadId))
+    const dealId = portal.convertLead(Number((await reservationOf(reservationId)).crmLeadId))
     portal.moveDeal(dealId, 'WON')
     await runJobs()
-    expect((await reservationOf(reserved.body.id)).outcome).toBeNull()
+    expect((await reservationOf(reservationId)).outcome).toBeNull()
     emulator.faults.dropEvents(0, portal.memberId)
     t.clock.advance(11 * 60_000)
     await runJobs()
     await runJobs()
-    expect(await reservationOf(reserved.body.id)).toMatchObject({ outcome: 'won', crmDealId: String(dealId) })
+    expect(await reservationOf(reservationId)).toMatchObject({ outcome: 'won', crmDealId: String(dealId) })
   })
 
   it('when an event carries a forged application token, then nothing is queued; the genuine one is', async () => {
     const { portal, headers } = await linkedPortal()
-    const reserved = await request(t.app)
-      .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
-      .set(headers)
+    const reservationId = await reserveNew(headers)
     await runJobs()
-    const leadId = (await reservationOf(reserved.body.id)).crmLeadId!
+    const leadId = (await reservationOf(reservationId)).crmLeadId!
     emulator.faults.dropEvents(100, portal.memberId)
     portal.moveLead(Number(leadId), 'JUNK')
     await emulator.whenEventsDelivered()
@@ -186,20 +183,13 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
       },
     }
     const pushLeads = leadPusher(t.ctx, gateway)
-    const reserve = async () =>
-      (
-        await request(t.app)
-          .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
-          .set(headers)
-      ).body.id as string
-
-    const fresh = await reserve()
+    const fresh = await reserveNew(headers)
     await pushLeads(fresh)
     expect(lookedUp).toEqual([])
     expect(leadsOf(portal).filter((lead) => lead.ORIGIN_ID === fresh)).toHaveLength(1)
 
     // A run that sent the add and died before storing the answer: the lead exists, the reservation does not know it.
-    const interrupted = await reserve()
+    const interrupted = await reserveNew(headers)
     const existing = portal.addLead({ TITLE: 'sent before', ORIGINATOR_ID: CRM_ORIGINATOR_ID, ORIGIN_ID: interrupted })
     await t.database.db
       .update(reservations)
