@@ -24,28 +24,16 @@ const SESSION_TTL_SECONDS = 3_600
 export async function startBenchApp(databaseUrl: string, env: Record<string, string> = {}): Promise<BenchApp> {
   const appSecret = randomBytes(32).toString('base64url')
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      ROLE: 'web',
-      // Without Bitrix24 credentials the service would start the demo, on an in-memory database of its own.
-      DEMO: 'off',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl,
-      MIGRATE_ON_START: 'false',
-      APP_SECRET: appSecret,
-      RESERVATION_OPEN_LIMIT: '1000000',
-      // The reservation benchmarks measure the reserve path, not the rating's limits or early access.
-      RATING_OPEN_LIMITS: '1000000,1000000,1000000,1000000',
-      RATING_MONTHLY_LIMITS: '1000000,1000000,1000000,1000000',
-      RATING_EARLY_ACCESS_HOURS: '0,0,0,0',
-      PARTNER_SESSION_TTL_SECONDS: String(SESSION_TTL_SECONDS),
-      ...env,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+  const child = spawnService('web', databaseUrl, appSecret, {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    RESERVATION_OPEN_LIMIT: '1000000',
+    // The reservation benchmarks measure the reserve path, not the rating's limits or early access.
+    RATING_OPEN_LIMITS: '1000000,1000000,1000000,1000000',
+    RATING_MONTHLY_LIMITS: '1000000,1000000,1000000,1000000',
+    RATING_EARLY_ACCESS_HOURS: '0,0,0,0',
+    PARTNER_SESSION_TTL_SECONDS: String(SESSION_TTL_SECONDS),
+    ...env,
   })
   const baseUrl = `http://127.0.0.1:${port}`
   await waitForHealth(baseUrl, child)
@@ -77,11 +65,23 @@ export function startBenchWorker(
   appSecret: string,
   env: Record<string, string> = {},
 ): BenchWorker {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawnService('worker', databaseUrl, appSecret, env)
+  return { close: () => stop(child) }
+}
+
+/** `app-server/main.ts` in one role, in production mode, on the bench database, without the demo. */
+function spawnService(
+  role: 'web' | 'worker',
+  databaseUrl: string,
+  appSecret: string,
+  env: Record<string, string>,
+): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      ROLE: 'worker',
+      ROLE: role,
+      // Without Bitrix24 credentials the service would start the demo, on an in-memory database of its own.
       DEMO: 'off',
       LOG_LEVEL: 'warn',
       DATABASE_URL: databaseUrl,
@@ -91,7 +91,6 @@ export function startBenchWorker(
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
-  return { close: () => stop(child) }
 }
 
 function freePort(): Promise<number> {
