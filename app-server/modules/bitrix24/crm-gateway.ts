@@ -104,22 +104,21 @@ export function crmGateway(clients: PortalClients) {
       return resultOf<(K extends 'lead' ? CrmLead : CrmDeal)[]>(result, `crm.${kind}.list`)[0]
     },
 
-    /** Deals converted from these leads, optionally only those changed since a time; every page. */
-    async listDealsByLeadIds(portalId: string, leadIds: string[], since?: Date): Promise<CrmDeal[]> {
+    /** Deals converted from these leads; every page. */
+    async listDealsByLeadIds(portalId: string, leadIds: string[]): Promise<CrmDeal[]> {
       const deals: CrmDeal[] = []
       for (const ids of chunks(leadIds, CRM_BATCH_LIMIT)) {
-        deals.push(...(await listAll<CrmDeal>(clients, portalId, 'crm.deal.list', { '@LEAD_ID': ids }, since)))
+        deals.push(...(await listAll<CrmDeal>(clients, portalId, 'crm.deal.list', { '@LEAD_ID': ids })))
       }
       return deals
     },
 
     /**
-     * Our leads (ORIGINATOR_ID) changed since a time, or all of them without one; every page. With a time, leads
-     * still in the status they were created in are left out: they carry no news, and after a large push they
-     * would be most of the list.
+     * Our leads (ORIGINATOR_ID) changed since a time; every page. Leads still in the status they were created in
+     * are left out: they carry no news, and after a large push they would be most of the list.
      */
-    listOurLeadsChangedSince(portalId: string, since?: Date): Promise<CrmLead[]> {
-      const filter = { ORIGINATOR_ID: CRM_ORIGINATOR_ID, ...(since ? { '!STATUS_ID': CRM_NEW_LEAD_STATUS } : {}) }
+    listOurLeadsChangedSince(portalId: string, since: Date): Promise<CrmLead[]> {
+      const filter = { ORIGINATOR_ID: CRM_ORIGINATOR_ID, '!STATUS_ID': CRM_NEW_LEAD_STATUS }
       return listAll<CrmLead>(clients, portalId, 'crm.lead.list', filter, since)
     },
 
@@ -138,7 +137,7 @@ async function listAll<T>(
   portalId: string,
   method: 'crm.lead.list' | 'crm.deal.list',
   filter: Record<string, unknown>,
-  since: Date | undefined,
+  since?: Date,
 ): Promise<T[]> {
   const client = await clients.forPortal(portalId)
   const result = await client.actions.v2.callList.make<T>({

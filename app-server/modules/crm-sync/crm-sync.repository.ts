@@ -184,7 +184,10 @@ export function installedPortalIds(db: Executor) {
 /** Before the first reconciliation, a day before the install: the app's leads cannot be older, clocks may differ. */
 const FIRST_RECONCILE_LOOKBACK_MS = 24 * 3_600_000
 
-/** Where reconciliation resumes: the newest change it has seen, or (first run) shortly before the install. */
+/**
+ * Where reconciliation resumes: the newest change it has seen, or (first run) shortly before the install;
+ * undefined once the portal is gone.
+ */
 export async function readCursor(db: Executor, portalId: string): Promise<Date | undefined> {
   const [row] = await db
     .select({ cursor: portals.crmModifiedCursor, installedAt: portals.installedAt })

@@ -50,21 +50,19 @@ export async function fetchOutcome(
  */
 export async function reconcilePortal(ctx: AppContext, gateway: CrmGateway, portalId: string): Promise<void> {
   const cursor = await readCursor(ctx.db, portalId)
-  const since = cursor ? new Date(cursor.getTime() - RECONCILE_OVERLAP_MS) : undefined
+  if (!cursor) return
+  const since = new Date(cursor.getTime() - RECONCILE_OVERLAP_MS)
   const leads = await gateway.listOurLeadsChangedSince(portalId, since)
   const byLead = new Map<string, { lead?: CrmLead; reservation: ReservationRow }>()
   for (const lead of leads) {
     const reservation = await reservationOfLead(ctx, portalId, lead)
     if (reservation) byLead.set(lead.ID, { lead, reservation })
   }
-  const watchedSet = new Set([...(await openLeadIds(ctx.db, portalId)), ...byLead.keys()])
-  const watched = [...watchedSet]
-  // After the first run, one list of recently changed deals (usually short) instead of a call per 50 open leads.
-  const changedDeals = since
-    ? (await gateway.listDealsFromLeadsChangedSince(portalId, since)).filter(
-        (deal) => deal.LEAD_ID && watchedSet.has(deal.LEAD_ID),
-      )
-    : await gateway.listDealsByLeadIds(portalId, watched)
+  const watched = new Set([...(await openLeadIds(ctx.db, portalId)), ...byLead.keys()])
+  // One list of recently changed deals (usually short) instead of a call per 50 open leads.
+  const changedDeals = (await gateway.listDealsFromLeadsChangedSince(portalId, since)).filter(
+    (deal) => deal.LEAD_ID && watched.has(deal.LEAD_ID),
+  )
   const leadsOfChangedDeals = [...new Set(changedDeals.flatMap((deal) => (deal.LEAD_ID ? [deal.LEAD_ID] : [])))]
   for (const reservation of await findByLeadIds(ctx.db, portalId, leadsOfChangedDeals)) {
     if (reservation.crmLeadId && !byLead.has(reservation.crmLeadId)) byLead.set(reservation.crmLeadId, { reservation })
