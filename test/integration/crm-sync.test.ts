@@ -31,6 +31,17 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
     await createWorker(t.ctx).drain()
   }
 
+  /**
+   * Moves the clock just past the next reconciliation slot and lets it run. The next slot is ten minutes away, so
+   * a test that drops events afterwards sees no reconciliation until it calls this again.
+   */
+  async function reconcileNow() {
+    const slotMs = 10 * 60_000
+    t.clock.advance(slotMs - (t.clock.now().getTime() % slotMs) + 1_000)
+    await runJobs()
+    await runJobs()
+  }
+
   const outcomeJobs = async () =>
     (await t.database.db.select().from(jobs).where(eq(jobs.name, 'crm-sync.fetch-outcome'))).length
   const leadsOf = (portal: PortalHandle) => [...portal.state.leads.keys()].map((id) => portal.getLead(id)!)
@@ -111,35 +122,28 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
   it('when Bitrix24 loses the event, then reconciliation repairs the outcome', async () => {
     const { portal, headers } = await linkedPortal()
     const reservationId = await reserveNew(headers)
-    await runJobs()
+    await reconcileNow()
     emulator.faults.dropEvents(100, portal.memberId)
     portal.moveLead(Number((await reservationOf(reservationId)).crmLeadId), 'JUNK')
     await runJobs()
     expect((await reservationOf(reservationId)).outcome).toBeNull()
     emulator.faults.dropEvents(0, portal.memberId)
-    t.clock.advance(11 * 60_000)
-    await runJobs()
-    await runJobs()
+    await reconcileNow()
     expect((await reservationOf(reservationId)).outcome).toBe('lost')
   })
 
   it('when the events of a conversion and a won deal are lost after an earlier reconciliation, then the next one repairs it', async () => {
     const { portal, headers } = await linkedPortal()
     const reservationId = await reserveNew(headers)
-    await runJobs()
     // A first reconciliation sets the portal's cursor; the next one only asks for what changed since.
-    t.clock.advance(11 * 60_000)
-    await runJobs()
-    await runJobs()
+    await reconcileNow()
     emulator.faults.dropEvents(100, portal.memberId)
     const dealId = portal.convertLead(Number((await reservationOf(reservationId)).crmLeadId))
     portal.moveDeal(dealId, 'WON')
     await runJobs()
     expect((await reservationOf(reservationId)).outcome).toBeNull()
     emulator.faults.dropEvents(0, portal.memberId)
-    t.clock.advance(11 * 60_000)
-    await runJobs()
-    await runJobs()
+    await reconcileNow()
     expect(await reservationOf(reservationId)).toMatchObject({ outcome: 'won', crmDealId: String(dealId) })
   })
 
