@@ -1,5 +1,5 @@
 import { queryRows, sql, type Database } from '../app-server/db/client'
-import { createPortalEmulator, type PortalEmulator, type PortalHandle } from '../test/emulator'
+import { createPortalEmulator, type PortalEmulator, type PortalHandle } from '../emulator'
 import { startBenchWorker } from './support/bench-app'
 import { timedCall, type Sample } from './support/load'
 import { percentile } from './support/report'

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import type { PortalEmulator } from '../../test/emulator'
+import type { PortalEmulator } from '../../emulator'
 import type { AppContext } from '../context'
 import { createManager } from '../modules/managers'
 import {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import express, { type Router } from 'express'
-import { createPortalEmulator } from '../../test/emulator'
+import { createPortalEmulator } from '../../emulator'
 import type { Config } from '../config'
 import type { AppContext } from '../context'
 import type { Logger } from '../logger'

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import request from 'supertest'
-import { createPortalEmulator, type PortalEmulator } from '../emulator'
+import { createPortalEmulator, type PortalEmulator } from '../../emulator'
 import { givenManager, givenPartner } from './factories'
 import { createTestApp, type TestApp } from './test-app'
 

@@ -5,7 +5,7 @@ import {
   type PortalEmulatorOptions,
   type PortalHandle,
   type RegisterAppInput,
-} from '../../emulator'
+} from '../../../emulator'
 
 export const TEST_APP = {
   clientId: 'local.65f0a1b2c3d4e5.12345678',
