@@ -67,3 +67,18 @@ export function tooManyRequests(retryAfterSeconds: number, detail = 'Too many re
     headers: { 'Retry-After': String(retryAfter) },
   })
 }
+
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5
+
+/** The database cannot be reached right now (restart, failover, outage); the call may be repeated. */
+export function databaseUnavailable(): AppError {
+  return new AppError({
+    status: 503,
+    code: 'database_unavailable',
+    title: 'Service unavailable',
+    detail: 'The database cannot be reached right now. Nothing was changed; try again shortly.',
+    extensions: { retryAfter: DATABASE_RETRY_AFTER_SECONDS },
+    headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+  })
+}

@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino'
+import { withoutQueryValues } from './db/database-errors'
 import { currentRequestId } from './request-context'
 
 export type { Logger }
@@ -71,9 +72,12 @@ export function createLogger({ level, destination }: LoggerOptions): Logger {
 const EMAIL = /[^\s@"'<>()/:]+@[^\s@"'<>()/:]+\.[A-Za-z]{2,}/g
 const PHONE = /\+?\d[\d\s().-]{6,}\d/g
 
-/** Masks e-mail addresses and phone-like numbers that a driver may have put into an error message. */
+/**
+ * Masks what a driver may have put into an error message: the values of a failed query (every column of a
+ * request, not only its e-mail), e-mail addresses and phone-like numbers.
+ */
 export function scrubContactData(text: string): string {
-  return text.replace(EMAIL, '[email]').replace(PHONE, '[number]')
+  return withoutQueryValues(text).replace(EMAIL, '[email]').replace(PHONE, '[number]')
 }
 
 /**

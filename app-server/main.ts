@@ -1,4 +1,4 @@
-import type { Server } from 'node:http'
+import type { Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import type { ViteDevServer } from 'vite'
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     databaseUrl: config.DATABASE_URL,
     pgliteDir: config.PGLITE_DIR,
     poolSize: config.DATABASE_POOL_SIZE,
+    onConnectionError: (error) => logger.warn({ err: error }, 'database connection lost; the pool reconnects'),
   })
   if (config.MIGRATE_ON_START) {
     const applied = await runMigrations(database)
@@ -113,7 +114,11 @@ function listen(
   })
 }
 
-/** SIGTERM/SIGINT: stop accepting, let requests in flight finish, stop jobs, close the database. */
+/**
+ * SIGTERM/SIGINT: stop accepting, let requests in flight finish, stop jobs, close the database, exit 0.
+ * Keep-alive clients would otherwise go on sending requests on their open connections until the timeout:
+ * every answer sent while stopping says `Connection: close`, and idle connections are closed as they appear.
+ */
 function handleShutdownSignals(running: Running, config: Config, logger: Logger): void {
   let stopping = false
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -125,11 +130,7 @@ function handleShutdownSignals(running: Running, config: Config, logger: Logger)
       process.exit(1)
     }, config.SHUTDOWN_TIMEOUT_MS)
     force.unref()
-    if (running.server) {
-      const closed = new Promise<void>((resolve) => running.server?.close(() => resolve()))
-      running.server.closeIdleConnections()
-      await closed
-    }
+    if (running.server) await drainServer(running.server)
     await running.whenEventsHandled?.()
     await running.worker?.stop()
     await running.vite?.close()
@@ -140,6 +141,21 @@ function handleShutdownSignals(running: Running, config: Config, logger: Logger)
   }
   process.once('SIGTERM', (signal) => void shutdown(signal))
   process.once('SIGINT', (signal) => void shutdown(signal))
+}
+
+/** Stops the server: no new connections, `Connection: close` on every answer, idle connections closed at once. */
+async function drainServer(server: Server): Promise<void> {
+  const closeAfterAnswer = (_req: unknown, res: ServerResponse) => {
+    if (!res.headersSent) res.setHeader('Connection', 'close')
+  }
+  server.prependListener('request', closeAfterAnswer)
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+  // A request that arrived just before the close ends with `Connection: close`; a connection that sits idle
+  // between two requests is closed by the next sweep, so no client can keep the server up.
+  const sweep = setInterval(() => server.closeIdleConnections(), 50)
+  server.closeIdleConnections()
+  await closed
+  clearInterval(sweep)
 }
 
 main().catch((error: unknown) => {

@@ -35,18 +35,28 @@ export interface DatabaseOptions {
   /** A `dumpDataDir()` tarball to start PGlite from (tests copy one migrated template this way). */
   pgliteLoadDataDir?: Blob
   poolSize?: number
+  /** Told when a pooled connection breaks (server restart, failover, terminated backend); the pool replaces it. */
+  onConnectionError?: (error: Error) => void
 }
 
 /** Opens the app's database: a PostgreSQL pool when a URL is given, else embedded PGlite. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20)
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20, options.onConnectionError)
   return openPglite(options.pgliteDir ?? './data', options.pgliteLoadDataDir)
 }
 
-function openPostgres(connectionString: string, max: number): Database {
+function openPostgres(
+  connectionString: string,
+  max: number,
+  onConnectionError: (error: Error) => void = () => undefined,
+): Database {
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000 })
-  // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', () => undefined)
+  // A connection that breaks emits 'error' on its client, and an 'error' event nobody listens to ends the process.
+  // The pool listens only while a client is idle; a checked-out client (a transaction waiting on its next
+  // statement) gets this listener too. Its query fails, the caller answers 503, and the pool drops the client
+  // on release instead of handing it out again.
+  pool.on('error', onConnectionError)
+  pool.on('connect', (client) => client.on('error', onConnectionError))
   const db = drizzlePg({ client: pool, schema }) as unknown as Db
   return {
     db,

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express'
-import { AppError } from '../../errors'
+import { isDatabaseUnavailable } from '../../db/database-errors'
+import { AppError, databaseUnavailable } from '../../errors'
 import type { Logger } from '../../logger'
 import { sendProblem } from '../problem'
 
@@ -53,6 +54,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error)
     const known = error instanceof AppError ? error : isBodyParserError(error) ? fromBodyParser(error) : undefined
+    if (!known && isDatabaseUnavailable(error)) {
+      // The database went away (restart, failover, outage): a retryable 503, not a fault of this request.
+      logger.warn({ err: error }, 'database unavailable')
+      return sendProblem(res, req, databaseUnavailable())
+    }
     if (known) {
       if (known.status >= 500) logger.error({ err: error, code: known.code }, known.title)
       return sendProblem(res, req, known)
