@@ -1,8 +1,9 @@
-import type { Server, ServerResponse } from 'node:http'
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import type { ViteDevServer } from 'vite'
 import { createApp } from './app'
+import { gracefulClose } from './http/graceful-close'
 import { systemClock } from './clock'
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config'
 import { openDatabase, type Database } from './db/client'
@@ -19,6 +20,8 @@ import type { RunningDemo } from './demo/start-demo'
 /** A running service: what shutdown has to stop, in order. */
 interface Running {
   server?: Server
+  /** Stops the server, ending busy keep-alive connections with their current answer. */
+  closeServer?: () => Promise<void>
   /** Resolves when Bitrix24 events received before the shutdown have been handled. */
   whenEventsHandled?: () => Promise<void>
   worker?: Worker
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
     })
     running.whenEventsHandled = app.locals.whenEventsHandled as () => Promise<void>
     running.server = await listen(app, config, logger, database)
+    running.closeServer = gracefulClose(running.server).close
   }
   if (config.ROLE !== 'web') {
     running.worker = createWorker(ctx, { portalClients })
@@ -114,11 +118,7 @@ function listen(
   })
 }
 
-/**
- * SIGTERM/SIGINT: stop accepting, let requests in flight finish, stop jobs, close the database, exit 0.
- * Keep-alive clients would otherwise go on sending requests on their open connections until the timeout:
- * every answer sent while stopping says `Connection: close`, and idle connections are closed as they appear.
- */
+/** SIGTERM/SIGINT: stop accepting, let requests in flight finish, stop jobs, close the database, exit 0. */
 function handleShutdownSignals(running: Running, config: Config, logger: Logger): void {
   let stopping = false
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -130,7 +130,7 @@ function handleShutdownSignals(running: Running, config: Config, logger: Logger)
       process.exit(1)
     }, config.SHUTDOWN_TIMEOUT_MS)
     force.unref()
-    if (running.server) await drainServer(running.server)
+    await running.closeServer?.()
     await running.whenEventsHandled?.()
     await running.worker?.stop()
     await running.vite?.close()
@@ -141,21 +141,6 @@ function handleShutdownSignals(running: Running, config: Config, logger: Logger)
   }
   process.once('SIGTERM', (signal) => void shutdown(signal))
   process.once('SIGINT', (signal) => void shutdown(signal))
-}
-
-/** Stops the server: no new connections, `Connection: close` on every answer, idle connections closed at once. */
-async function drainServer(server: Server): Promise<void> {
-  const closeAfterAnswer = (_req: unknown, res: ServerResponse) => {
-    if (!res.headersSent) res.setHeader('Connection', 'close')
-  }
-  server.prependListener('request', closeAfterAnswer)
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-  // A request that arrived just before the close ends with `Connection: close`; a connection that sits idle
-  // between two requests is closed by the next sweep, so no client can keep the server up.
-  const sweep = setInterval(() => server.closeIdleConnections(), 50)
-  server.closeIdleConnections()
-  await closed
-  clearInterval(sweep)
 }
 
 main().catch((error: unknown) => {
