@@ -64,3 +64,19 @@ export function withoutQueryValues(text: string): string {
     .replace(/(Failed query: [\s\S]*?)\nparams: [\s\S]*?(?=\n\s+at |$)/g, '$1\nparams: [not logged]')
     .replace(/(invalid input (?:syntax|value) for [^:]*: )"[^"]*"/g, '$1"[value]"')
 }
+
+/**
+ * Runs `work`, and runs it again while it fails only because the database is unreachable, for up to `maxMs`.
+ * For writes that must not be lost once something outside the database has happened (a spent refresh token).
+ */
+export async function retryWhileDatabaseUnavailable<T>(work: () => Promise<T>, maxMs: number): Promise<T> {
+  const deadline = Date.now() + maxMs
+  for (let delayMs = 100; ; delayMs = Math.min(delayMs * 2, 2_000)) {
+    try {
+      return await work()
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() + delayMs > deadline) throw error
+      await new Promise((resolve) => setTimeout(resolve, delayMs))
+    }
+  }
+}

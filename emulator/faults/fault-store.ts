@@ -75,6 +75,15 @@ export class FaultStore {
     return Math.max(0, ...this.#latencies.filter((rule) => applies(rule, memberId, method)).map((rule) => rule.ms))
   }
 
+  /**
+   * Added latency in ms for the OAuth server's answer to a refresh of this portal's token: only rules that name
+   * the method `oauth.token` apply, so latency given to every REST method leaves token refreshes alone.
+   */
+  oauthLatencyFor(memberId: string): number {
+    const rules = this.#latencies.filter((rule) => rule.method === 'oauth.token' && applies(rule, memberId))
+    return Math.max(0, ...rules.map((rule) => rule.ms))
+  }
+
   /** The injected failure for this call, if any; consumes one "fail next" use. */
   failureFor(memberId: string, method: string): FaultAnswer | undefined {
     const next = this.#failNext.find((rule) => rule.remaining > 0 && applies(rule, memberId, method))

@@ -51,7 +51,11 @@ function refresh(state: EmulatorState, params: Record<string, unknown>, response
   }
   record.used = true
   const pair = state.tokens.issuePair({ memberId: record.memberId, clientId, userId: record.userId })
-  response.status(200).json(tokenResponse(state, portal, pair))
+  // A slow answer (latency rule for `oauth.token`) comes after the old token is spent, as on a congested server.
+  const latency = state.faults.oauthLatencyFor(record.memberId)
+  const answer = () => response.status(200).json(tokenResponse(state, portal, pair))
+  if (latency > 0) setTimeout(answer, latency)
+  else answer()
 }
 
 /** `GET|POST /oauth/token/` with parameters in the query string, a form body or a JSON body. */

@@ -18,6 +18,11 @@ export const portals = pgTable(
     refreshTokenEnc: text('refresh_token_enc'),
     /** When the access token expires. */
     expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /**
+     * One process at a time refreshes the portal's tokens: it holds this lease (a time, not a database lock, so
+     * no connection or transaction stays open during the call to the OAuth server) until the new pair is stored.
+     */
+    refreshLeaseUntil: timestamp('refresh_lease_until', { withTimezone: true }),
     applicationTokenEnc: text('application_token_enc').notNull(),
     /** 1 classic CRM, 2 simple CRM (leads become deals at once). */
     crmMode: integer('crm_mode'),

@@ -1,11 +1,17 @@
 import type { B24OAuth } from '@bitrix24/b24jssdk'
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { AppContext } from '../../context'
 import { portals } from '../../db/schema'
-import { withTransaction } from '../../db/transaction'
+import { retryWhileDatabaseUnavailable } from '../../db/database-errors'
 import { serviceUnavailable } from '../../errors'
-import { newPortalClient, refreshAtOAuthServer, type ClientOptions, type TokenPayload } from './portal-client'
-import { credentialsOf, findPortal, saveTokens } from './portals.repository'
+import {
+  newPortalClient,
+  refreshAtOAuthServer,
+  type ClientOptions,
+  type PortalCredentials,
+  type TokenPayload,
+} from './portal-client'
+import { credentialsOf, findPortal, releaseRefreshLease, saveTokens, takeRefreshLease } from './portals.repository'
 import type { TokenCipher } from './token-cipher'
 
 // A token refreshed by another process is reused while it has at least this long to live.
@@ -13,11 +19,15 @@ const REUSE_MARGIN_MS = 60_000
 // Calls that failed with the previous token shortly after a refresh reuse the new one instead of refreshing again.
 // Short: a pair the portal itself revoked soon after it was issued is refreshed again after this long.
 const RECENT_MS = 5_000
+// Longer than the OAuth server may take to answer: a process that died holding the lease is replaced after it.
+const REFRESH_LEASE_MS = 60_000
+// How often a process waiting for another one's refresh looks for the new pair.
+const REFRESH_POLL_MS = 100
 
 /**
  * One B24OAuth client per portal (and per retry policy) in this process. Refreshes are serialised per portal
- * across processes by a database lock, and the new pair is stored before anyone uses it, because Bitrix24
- * refresh tokens are single-use.
+ * across processes by a lease on the portal's row, and the new pair is stored before anyone uses it, because
+ * Bitrix24 refresh tokens are single-use.
  */
 export class PortalClients {
   private readonly clients = new Map<string, B24OAuth>()
@@ -70,25 +80,52 @@ export class PortalClients {
     return payload
   }
 
+  /**
+   * Refreshes the pair, one process at a time per portal. No database connection or transaction is held while the
+   * OAuth server answers: the lease is a row value, and the new pair is stored with a fresh connection, retried
+   * while the database is unreachable, because the refresh token just spent cannot be used again.
+   */
   private async refreshLocked(portalId: string, current: false | { access_token: string }): Promise<TokenPayload> {
-    try {
-      return await withTransaction(this.ctx.db, async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`portal-refresh:${portalId}`}))`)
-        const portal = await findPortal(tx, portalId)
-        if (!portal || portal.status !== 'installed') throw serviceUnavailable('portal_unavailable')
-        const stored = credentialsOf(portal, this.cipher)
-        const seen = current ? current.access_token : undefined
-        const msLeft = stored.expires * 1000 - this.ctx.clock.now().getTime()
-        // Another process refreshed while this one waited for the lock: use its pair.
-        if (stored.accessToken !== seen && msLeft > REUSE_MARGIN_MS) return payloadOf(stored, portal.serverEndpoint)
-        const tokens = await refreshAtOAuthServer(this.ctx.config, stored)
-        await saveTokens(tx, this.cipher, portalId, tokens, this.ctx.clock.now())
-        return tokens
+    const seen = current ? current.access_token : undefined
+    const giveUpAt = Date.now() + REFRESH_LEASE_MS + REFRESH_POLL_MS
+    for (;;) {
+      const portal = await findPortal(this.ctx.db, portalId)
+      if (!portal || portal.status !== 'installed' || !portal.refreshTokenEnc) {
+        throw serviceUnavailable('portal_unavailable')
+      }
+      const stored = credentialsOf(portal, this.cipher)
+      const now = this.ctx.clock.now()
+      // Another process refreshed meanwhile: use its pair.
+      if (stored.accessToken !== seen && stored.expires * 1000 - now.getTime() > REUSE_MARGIN_MS) {
+        return payloadOf(stored, portal.serverEndpoint)
+      }
+      const until = new Date(now.getTime() + REFRESH_LEASE_MS)
+      const leased = await takeRefreshLease(this.ctx.db, {
+        portalId,
+        refreshTokenEnc: portal.refreshTokenEnc,
+        now,
+        until,
       })
+      if (leased) return this.refreshUnderLease(portalId, stored)
+      if (Date.now() > giveUpAt) throw serviceUnavailable('portal_unavailable', 'The portal token refresh is stuck.')
+      await new Promise((resolve) => setTimeout(resolve, REFRESH_POLL_MS))
+    }
+  }
+
+  private async refreshUnderLease(portalId: string, stored: PortalCredentials): Promise<TokenPayload> {
+    let tokens: TokenPayload
+    try {
+      tokens = await refreshAtOAuthServer(this.ctx.config, stored)
     } catch (error) {
+      await releaseRefreshLease(this.ctx.db, portalId).catch(() => undefined)
       if (isInvalidGrant(error)) await this.markNeedsReauth(portalId)
       throw error
     }
+    await retryWhileDatabaseUnavailable(
+      () => saveTokens(this.ctx.db, this.cipher, portalId, tokens, this.ctx.clock.now()),
+      REFRESH_LEASE_MS,
+    )
+    return tokens
   }
 
   private async markNeedsReauth(portalId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, isNull, lte, or } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { portals } from '../../db/schema'
 import type { PortalCredentials, TokenPayload } from './portal-client'
@@ -74,6 +74,7 @@ export function credentialsOf(portal: PortalRow, cipher: TokenCipher): PortalCre
   }
 }
 
+/** Stores a refreshed pair and gives up the refresh lease in the same statement. */
 export async function saveTokens(db: Executor, cipher: TokenCipher, portalId: string, tokens: TokenPayload, now: Date) {
   await db
     .update(portals)
@@ -81,7 +82,37 @@ export async function saveTokens(db: Executor, cipher: TokenCipher, portalId: st
       accessTokenEnc: cipher.encrypt(tokens.access_token),
       refreshTokenEnc: cipher.encrypt(tokens.refresh_token),
       expiresAt: new Date(tokens.expires * 1000),
+      refreshLeaseUntil: null,
       updatedAt: now,
     })
     .where(eq(portals.id, portalId))
+}
+
+/**
+ * Takes the portal's refresh lease when nobody holds it (or a holder's lease ran out) and the stored refresh
+ * token is still the one the caller read, so a pair stored meanwhile by another process is never refreshed again.
+ * @returns whether the caller now holds the lease.
+ */
+export async function takeRefreshLease(
+  db: Executor,
+  lease: { portalId: string; refreshTokenEnc: string; now: Date; until: Date },
+): Promise<boolean> {
+  const rows = await db
+    .update(portals)
+    .set({ refreshLeaseUntil: lease.until })
+    .where(
+      and(
+        eq(portals.id, lease.portalId),
+        eq(portals.status, 'installed'),
+        eq(portals.refreshTokenEnc, lease.refreshTokenEnc),
+        or(isNull(portals.refreshLeaseUntil), lte(portals.refreshLeaseUntil, lease.now)),
+      ),
+    )
+    .returning({ id: portals.id })
+  return rows.length > 0
+}
+
+/** Gives up the refresh lease without new tokens (the refresh failed). */
+export async function releaseRefreshLease(db: Executor, portalId: string): Promise<void> {
+  await db.update(portals).set({ refreshLeaseUntil: null }).where(eq(portals.id, portalId))
 }
