@@ -123,7 +123,7 @@ export function bitrix24PortalRouter(ctx: AppContext, deps: Bitrix24Deps): Porta
     const post = InstallPostSchema.safeParse(req.body)
     if (!post.success)
       throw badRequest('invalid_install_request', 'This page is opened by Bitrix24 when the app is installed.')
-    const portal = await registerInstall(ctx, deps.cipher, {
+    const portal = await registerInstall(ctx, deps, {
       memberId: post.data.member_id,
       refreshToken: post.data.REFRESH_ID,
       applicationToken: post.data.APPLICATION_TOKEN,
