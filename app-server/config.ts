@@ -95,6 +95,8 @@ const ConfigSchema = z.object({
   REQUEST_RATE_LIMIT: positiveInt.default(5),
   REQUEST_RATE_WINDOW_SECONDS: positiveInt.default(3_600),
   LOGIN_RATE_LIMIT: positiveInt.default(10),
+  /** Failed manager sign-ins per account (e-mail) per 15 minutes, from any address. */
+  LOGIN_ACCOUNT_RATE_LIMIT: positiveInt.default(10),
   STATUS_RATE_LIMIT: positiveInt.default(120),
   STATUS_RATE_WINDOW_SECONDS: positiveInt.default(600),
   FEEDBACK_AFTER_DAYS: positiveInt.default(7),
@@ -106,6 +108,9 @@ const ConfigSchema = z.object({
     .default('https://oauth.bitrix.info'),
   B24_ALLOW_HTTP: booleanFlag.default(false),
   LINK_CODE_TTL_HOURS: positiveInt.default(72),
+  /** Link code attempts per portal, and per client address, per window. */
+  LINK_CODE_RATE_LIMIT: positiveInt.default(10),
+  LINK_CODE_RATE_WINDOW_SECONDS: positiveInt.default(900),
   /** How long claimed work (a job, a lead batch) stays with a worker that stopped: a crash delays it this long. */
   WORKER_LEASE_SECONDS: positiveInt.default(300),
   /** First retry of a failed CRM call; each further retry waits twice as long, at most an hour. */
