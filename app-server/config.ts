@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { isAbsolute, relative, resolve } from 'node:path'
 import { z } from 'zod'
 import { DEFAULT_RATING_TIERS, RATING_TIER_IDS } from '../shared/domain/rating'
 
@@ -84,6 +85,8 @@ const ConfigSchema = z.object({
   FORM_FRAME_ANCESTORS: originList.default(['*']),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a number' }).int().min(0).default(10_000),
   APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Where the secret is read from when APP_SECRET is unset, and generated for an embedded database. */
+  APP_SECRET_FILE: z.string().min(1).default('./app-secret'),
   PARTNER_SESSION_TTL_SECONDS: positiveInt.default(3_600),
   MANAGER_SESSION_TTL_HOURS: positiveInt.default(12),
   RESERVATION_OPEN_LIMIT: positiveInt.default(10),
@@ -92,6 +95,8 @@ const ConfigSchema = z.object({
   REQUEST_RATE_LIMIT: positiveInt.default(5),
   REQUEST_RATE_WINDOW_SECONDS: positiveInt.default(3_600),
   LOGIN_RATE_LIMIT: positiveInt.default(10),
+  /** Failed manager sign-ins per account (e-mail) per 15 minutes, from any address. */
+  LOGIN_ACCOUNT_RATE_LIMIT: positiveInt.default(10),
   STATUS_RATE_LIMIT: positiveInt.default(120),
   STATUS_RATE_WINDOW_SECONDS: positiveInt.default(600),
   FEEDBACK_AFTER_DAYS: positiveInt.default(7),
@@ -103,6 +108,9 @@ const ConfigSchema = z.object({
     .default('https://oauth.bitrix.info'),
   B24_ALLOW_HTTP: booleanFlag.default(false),
   LINK_CODE_TTL_HOURS: positiveInt.default(72),
+  /** Link code attempts per portal, and per client address, per window. */
+  LINK_CODE_RATE_LIMIT: positiveInt.default(10),
+  LINK_CODE_RATE_WINDOW_SECONDS: positiveInt.default(900),
   /** How long claimed work (a job, a lead batch) stays with a worker that stopped: a crash delays it this long. */
   WORKER_LEASE_SECONDS: positiveInt.default(300),
   /** First retry of a failed CRM call; each further retry waits twice as long, at most an hour. */
@@ -136,6 +144,19 @@ const ConfigSchema = z.object({
   RATING_RETURN_WINDOW_DAYS: positiveInt.default(7),
 })
 
+/** A path inside a directory (or the directory itself), as resolved from the working directory. */
+function isInside(path: string, directory: string): boolean {
+  const rel = relative(resolve(directory), resolve(path))
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
+}
+
+// A copy of the data directory must not carry the key that decrypts the portal tokens stored in it.
+const ConfigWithRules = ConfigSchema.superRefine((config, ctx) => {
+  if (!config.PGLITE_DIR.startsWith('memory://') && isInside(config.APP_SECRET_FILE, config.PGLITE_DIR)) {
+    ctx.addIssue({ code: 'custom', path: ['APP_SECRET_FILE'], message: 'must be outside PGLITE_DIR' })
+  }
+})
+
 export type Config = z.infer<typeof ConfigSchema>
 
 /** Loads `.env` from the working directory when there is one; variables already set win. */
@@ -151,7 +172,7 @@ export class ConfigError extends Error {}
  * @throws ConfigError whose message names the first wrong variable in one line, e.g. `PORT=abc: must be a port number`.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const result = ConfigSchema.safeParse(stripEmpty(env))
+  const result = ConfigWithRules.safeParse(stripEmpty(env))
   if (result.success) return result.data
   const issue = result.error.issues[0]
   const name = String(issue?.path[0] ?? 'environment')

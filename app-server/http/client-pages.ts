@@ -9,6 +9,13 @@ import { framingPolicy, type FramingPolicies } from './middleware/security-heade
 export const CLIENT_ENTRIES = ['partner', 'request-form', 'manager'] as const
 export type ClientEntry = (typeof CLIENT_ENTRIES)[number]
 
+/**
+ * The pages of an entry that its framing policy applies to; the rest of that entry may not be framed at all.
+ * The request form (and its landing page) is made to be embedded in other sites, but the same entry serves the
+ * client's status page, whose Withdraw and Erase another site could overlay and trick the client into clicking.
+ */
+const FRAMABLE_PAGES: Partial<Record<ClientEntry, RegExp>> = { 'request-form': /^\/request-form\/(request\/?)?$/ }
+
 export const CLIENT_SOURCE_DIR = resolve(import.meta.dirname, '../../app-client')
 export const CLIENT_BUILD_DIR = resolve(import.meta.dirname, '../../dist/client')
 
@@ -35,7 +42,7 @@ export function clientPagesRouter(options: ClientPagesOptions): Router {
   router.get('/', (_req, res) => res.redirect(302, '/request-form/'))
   for (const entry of CLIENT_ENTRIES) {
     const paths = [`/${entry}/`, `/${entry}/{*path}`]
-    const framing = framingPolicy(options.framing[entry])
+    const framing = framingOf(entry, options.framing[entry])
     const serve: RequestHandler = async (req, res) => {
       res
         .set('Cache-Control', 'no-cache')
@@ -47,6 +54,14 @@ export function clientPagesRouter(options: ClientPagesOptions): Router {
     if (entry === 'partner') router.post(paths, framing, serve)
   }
   return router
+}
+
+function framingOf(entry: ClientEntry, policy: FramingPolicies[ClientEntry]): RequestHandler {
+  const framed = framingPolicy(policy)
+  const framable = FRAMABLE_PAGES[entry]
+  if (!framable) return framed
+  const unframed = framingPolicy({ ...policy, frameAncestors: [] })
+  return (req, res, next) => (framable.test(req.path) ? framed : unframed)(req, res, next)
 }
 
 type ShellRenderer = (entry: ClientEntry, req: Request) => Promise<string>

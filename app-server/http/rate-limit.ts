@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto'
-import { lt, sql } from 'drizzle-orm'
+import { and, eq, lt, sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
 import { rateLimitHits } from '../db/schema'
 import { tooManyRequests } from '../errors'
@@ -35,6 +35,20 @@ export async function consumeRateLimit(executor: Executor, rule: RateLimitRule, 
     const retryAfter = (windowStart.getTime() + windowMs - now.getTime()) / 1000
     throw tooManyRequests(retryAfter, `Too many attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`)
   }
+}
+
+/**
+ * Takes back one hit counted with `consumeRateLimit` at the same `now`, for attempts that should not count once
+ * their outcome is known (a successful sign-in). Counting first and refunding after keeps concurrent attempts
+ * from all passing a check made before any of them was counted.
+ */
+export async function refundRateLimit(executor: Executor, rule: RateLimitRule, key: string, now: Date): Promise<void> {
+  const windowMs = rule.windowSeconds * 1000
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs)
+  await executor
+    .update(rateLimitHits)
+    .set({ hits: sql`greatest(${rateLimitHits.hits} - 1, 0)` })
+    .where(and(eq(rateLimitHits.key, `${rule.scope}:${key}`), eq(rateLimitHits.windowStart, windowStart)))
 }
 
 /** Forgets windows that ended more than a day ago. */

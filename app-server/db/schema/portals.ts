@@ -29,6 +29,11 @@ export const portals = pgTable(
     partnerId: uuid('partner_id').references(() => partners.id),
     lastError: text('last_error'),
     installedAt: timestamp('installed_at', { withTimezone: true }).notNull(),
+    /**
+     * Which installation of the app the stored tokens belong to: it grows when a new installation replaces the
+     * previous one (a reinstall), and partner sessions are bound to it, so they end with the install.
+     */
+    installGeneration: integer('install_generation').notNull().default(1),
     uninstalledAt: timestamp('uninstalled_at', { withTimezone: true }),
     lastReconciledAt: timestamp('last_reconciled_at', { withTimezone: true }),
     /** The latest DATE_MODIFY seen on our leads and deals, in the portal's own clock: where reconciliation resumes. */

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express'
 import type { AppContext } from '../../context'
 import { AppError, forbidden } from '../../errors'
 import { bearerToken } from './actors'
+import { currentInstallState } from './portal-installs'
 import { verifyPartnerSession, type PartnerSessionClaims } from './session-token'
 
 const REASONS = {
@@ -9,6 +10,11 @@ const REASONS = {
   malformed: { code: 'invalid_session', detail: 'The session token is not valid.' },
   bad_signature: { code: 'invalid_session', detail: 'The session token is not valid.' },
   expired: { code: 'session_expired', detail: 'The session has expired; open the app again to renew it.' },
+  // The app renews an expired session from its frame, which works again after a reinstall.
+  install_ended: {
+    code: 'session_expired',
+    detail: 'The app was removed from or installed again on this portal since this session began; open it again.',
+  },
 } as const
 
 /**
@@ -17,8 +23,8 @@ const REASONS = {
  */
 export function requirePartner(ctx: AppContext): RequestHandler {
   const verify = verifySession(ctx)
-  return (req, res, next) => {
-    const claims = verify(req.get('authorization'))
+  return async (req, res, next) => {
+    const claims = await verify(req.get('authorization'))
     if (!claims.sub) {
       throw forbidden(
         'portal_not_linked',
@@ -38,8 +44,8 @@ export function requirePartner(ctx: AppContext): RequestHandler {
 /** Admits any valid portal session, linked or not (onboarding: linking the portal). */
 export function requirePortalUser(ctx: AppContext): RequestHandler {
   const verify = verifySession(ctx)
-  return (req, res, next) => {
-    const claims = verify(req.get('authorization'))
+  return async (req, res, next) => {
+    const claims = await verify(req.get('authorization'))
     if (!claims.portalId) throw forbidden('portal_session_required', 'Open the app from your Bitrix24 portal.')
     res.locals.portalUser = {
       portalId: claims.portalId,
@@ -51,20 +57,30 @@ export function requirePortalUser(ctx: AppContext): RequestHandler {
   }
 }
 
+/**
+ * Verifies the token, then that the installation it was issued under is still the portal's: a session ends
+ * with an uninstall or a reinstall, not only with its expiry.
+ */
 function verifySession(ctx: AppContext) {
-  return (authorization: string | undefined): PartnerSessionClaims => {
+  return async (authorization: string | undefined): Promise<PartnerSessionClaims> => {
     const token = bearerToken(authorization)
     const result = token ? verifyPartnerSession(ctx.appSecret, token, ctx.clock.now()) : undefined
-    if (!result?.ok) {
-      const reason = REASONS[result ? result.reason : 'missing']
-      throw new AppError({
-        status: 401,
-        code: reason.code,
-        title: 'Unauthorized',
-        detail: reason.detail,
-        headers: { 'WWW-Authenticate': 'Bearer realm="partner"' },
-      })
+    if (!result?.ok) throw refusal(result ? result.reason : 'missing')
+    const { portalId, installGeneration } = result.claims
+    if (portalId) {
+      const install = await currentInstallState(ctx.db, portalId)
+      if (!install?.installed || install.generation !== installGeneration) throw refusal('install_ended')
     }
     return result.claims
   }
+}
+
+function refusal(reason: keyof typeof REASONS): AppError {
+  return new AppError({
+    status: 401,
+    code: REASONS[reason].code,
+    title: 'Unauthorized',
+    detail: REASONS[reason].detail,
+    headers: { 'WWW-Authenticate': 'Bearer realm="partner"' },
+  })
 }

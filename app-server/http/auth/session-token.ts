@@ -2,14 +2,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { z } from 'zod'
 
 /**
- * Compact HS256 JSON Web Tokens for partner sessions: short-lived, bound to a portal, a partner and a
- * Bitrix24 user, and carried as bearer tokens (no cookies inside the Bitrix24 iframe).
+ * Compact HS256 JSON Web Tokens for partner sessions: short-lived, bound to a portal, the installation of the
+ * app on it, a partner and a Bitrix24 user, and carried as bearer tokens (no cookies inside the Bitrix24 iframe).
  */
 export const PartnerSessionClaimsSchema = z.object({
   typ: z.literal('partner'),
   /** The partner this portal is linked to; null until a manager's link code links it. */
   sub: z.uuid().nullable(),
   portalId: z.string().nullable(),
+  /** The portal's install generation when the session was issued; a token without one ends like an old one. */
+  installGeneration: z.number().int().nullable().default(null),
   userId: z.string().nullable(),
   isAdmin: z.boolean(),
   iat: z.number().int(),
@@ -26,6 +28,8 @@ function signature(secret: string, data: string): Buffer {
 export interface PartnerSessionInput {
   partnerId: string | null
   portalId: string | null
+  /** The portal's `installGeneration`; the session ends when it changes. */
+  installGeneration?: number | null
   userId: string | null
   isAdmin: boolean
 }
@@ -37,6 +41,7 @@ export function signPartnerSession(secret: string, input: PartnerSessionInput, n
     typ: 'partner',
     sub: input.partnerId,
     portalId: input.portalId,
+    installGeneration: input.installGeneration ?? null,
     userId: input.userId,
     isAdmin: input.isAdmin,
     iat,
@@ -49,13 +54,17 @@ export function signPartnerSession(secret: string, input: PartnerSessionInput, n
 export type VerifyResult =
   { ok: true; claims: PartnerSessionClaims } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' }
 
-/** Checks the signature in constant time, then the claims and the expiry. */
+/**
+ * Checks the signature in constant time, then the claims and the expiry. The signature is compared as the
+ * exact text it was issued as: base64url decoding is lenient (padding, and the spare low bits of the last
+ * character, are ignored), so several texts decode to the same bytes and only one of them was issued.
+ */
 export function verifyPartnerSession(secret: string, token: string, now: Date): VerifyResult {
   const parts = token.split('.')
   if (parts.length !== 3 || parts[0] !== HEADER) return { ok: false, reason: 'malformed' }
   const [header, payload, given] = parts as [string, string, string]
-  const expected = signature(secret, `${header}.${payload}`)
-  const actual = Buffer.from(given, 'base64url')
+  const expected = Buffer.from(signature(secret, `${header}.${payload}`).toString('base64url'))
+  const actual = Buffer.from(given)
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected))
     return { ok: false, reason: 'bad_signature' }
   let claims: PartnerSessionClaims

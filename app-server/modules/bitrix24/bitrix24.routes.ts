@@ -17,6 +17,7 @@ import { NO_MANAGER_SESSION, requireManager } from '../managers'
 import { applyManifest } from './apply-manifest'
 import { EventPostSchema, handleEvent, type EventDeps } from './events.service'
 import { InstallPostSchema, registerInstall } from './install.service'
+import { LINK_CODE_RATE_LIMITED, throttleLinkCodeAttempts } from './link-code-throttle'
 import { issueLinkCode, linkPortal } from './link-codes.service'
 import { findPortal } from './portals.repository'
 import type { SessionIssuer } from './session.service'
@@ -59,7 +60,7 @@ export function bitrix24ApiRoutes(ctx: AppContext, deps: Bitrix24Deps): RouteGro
         description: 'With the one-time code a partner manager issued. Returns a new session bound to the partner.',
         tags: ['Partner app'],
         security: ['partnerSession'],
-        before: [requirePortalUser(ctx)],
+        before: [requirePortalUser(ctx), throttleLinkCodeAttempts(ctx)],
         body: LinkPortalBodySchema,
         responses: { 200: { description: 'Linked; use the new session.', schema: SessionSchema } },
         problems: [
@@ -68,6 +69,7 @@ export function bitrix24ApiRoutes(ctx: AppContext, deps: Bitrix24Deps): RouteGro
           { status: 409, code: 'link_code_used', description: 'The code was used already.' },
           { status: 409, code: 'portal_already_linked', description: 'The portal is linked already.' },
           { status: 422, code: 'link_code_expired', description: 'The code has expired.' },
+          LINK_CODE_RATE_LIMITED,
         ],
         handler: async (_req, res, { body }) => {
           const actor = portalUserOf(res)
@@ -123,7 +125,7 @@ export function bitrix24PortalRouter(ctx: AppContext, deps: Bitrix24Deps): Porta
     const post = InstallPostSchema.safeParse(req.body)
     if (!post.success)
       throw badRequest('invalid_install_request', 'This page is opened by Bitrix24 when the app is installed.')
-    const portal = await registerInstall(ctx, deps.cipher, {
+    const portal = await registerInstall(ctx, deps, {
       memberId: post.data.member_id,
       refreshToken: post.data.REFRESH_ID,
       applicationToken: post.data.APPLICATION_TOKEN,

@@ -1,9 +1,11 @@
-import { timingSafeEqual } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AppContext } from '../../context'
 import { portals } from '../../db/schema'
+import { AppError } from '../../errors'
+import { forgetInstallState } from '../../http/auth/portal-installs'
 import { recordAudit } from '../audit'
+import { applicationTokenMatches } from './application-token'
 import { registerInstall } from './install.service'
 import type { PortalClients } from './portal-clients'
 import { findPortalByMemberId, type PortalRow } from './portals.repository'
@@ -21,13 +23,6 @@ export const EventPostSchema = z.object({
   }),
 })
 export type EventPost = z.infer<typeof EventPostSchema>
-
-/** Compares the event's application token with the one stored at install, in constant time. */
-export function applicationTokenMatches(portal: PortalRow, cipher: TokenCipher, presented: string): boolean {
-  const stored = Buffer.from(cipher.decrypt(portal.applicationTokenEnc))
-  const given = Buffer.from(presented)
-  return stored.length === given.length && timingSafeEqual(stored, given)
-}
 
 /** A lead or deal changed in a portal's CRM; only its id comes with the event. */
 export interface CrmChange {
@@ -81,12 +76,18 @@ async function onInstall(ctx: AppContext, deps: EventDeps, post: EventPost, port
   if (portal?.status === 'installed' && applicationTokenMatches(portal, deps.cipher, post.auth.application_token))
     return
   if (!post.auth.refresh_token) return ctx.logger.warn('ONAPPINSTALL without a refresh token ignored')
-  await registerInstall(ctx, deps.cipher, {
-    memberId: post.auth.member_id,
-    refreshToken: post.auth.refresh_token,
-    applicationToken: post.auth.application_token,
-    domain: post.auth.domain ?? 'unknown',
-  })
+  try {
+    await registerInstall(ctx, deps, {
+      memberId: post.auth.member_id,
+      refreshToken: post.auth.refresh_token,
+      applicationToken: post.auth.application_token,
+      domain: post.auth.domain ?? 'unknown',
+    })
+  } catch (error) {
+    // A refused install changes nothing; it is worth a warning, not an error (anyone can post to this URL).
+    if (!(error instanceof AppError) || error.status >= 500) throw error
+    ctx.logger.warn({ code: error.code }, 'ONAPPINSTALL refused')
+  }
 }
 
 /** Uninstall: stop every call to the portal and forget its tokens, but keep the record and its history. */
@@ -104,6 +105,7 @@ async function onUninstall(ctx: AppContext, deps: EventDeps, portal: PortalRow) 
     })
     .where(eq(portals.id, portal.id))
   deps.clients.drop(portal.id)
+  forgetInstallState(ctx.db, portal.id)
   await recordAudit(ctx.db, {
     at: now,
     actorType: 'system',

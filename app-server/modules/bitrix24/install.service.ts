@@ -1,9 +1,13 @@
 import { z } from 'zod'
 import type { AppContext } from '../../context'
-import { AppError, serviceUnavailable } from '../../errors'
+import { AppError, conflict, serviceUnavailable } from '../../errors'
+import { forgetInstallState } from '../../http/auth/portal-installs'
 import { recordAudit } from '../audit'
-import { refreshAtOAuthServer, type TokenPayload } from './portal-client'
-import { upsertInstalledPortal, type PortalRow } from './portals.repository'
+import { applicationTokenMatches } from './application-token'
+import { installationIsLive } from './installation-probe'
+import { GrantOfAnotherPortalError, refreshAtOAuthServer, type TokenPayload } from './portal-client'
+import type { PortalClients } from './portal-clients'
+import { findPortalByMemberId, upsertInstalledPortal, type PortalRow } from './portals.repository'
 import type { TokenCipher } from './token-cipher'
 
 /** The fields of the form Bitrix24 POSTs to the installer page that the install needs. */
@@ -21,6 +25,11 @@ export interface InstallInput {
   domain: string
 }
 
+export interface InstallDeps {
+  cipher: TokenCipher
+  clients: PortalClients
+}
+
 /** @throws AppError `bitrix24_not_configured` (503) when the app has no Bitrix24 client id and secret. */
 export function assertBitrix24Configured(ctx: AppContext): void {
   if (ctx.config.B24_CLIENT_ID && ctx.config.B24_CLIENT_SECRET) return
@@ -28,12 +37,18 @@ export function assertBitrix24Configured(ctx: AppContext): void {
 }
 
 /**
- * Registers an installation. The posted grant is verified once by refreshing it at the configured OAuth
- * server with the app's secret: only a grant Bitrix24 issued to this app survives that, and the server's
- * answer (member id, REST endpoint) is what gets stored, not what the form claimed.
- * @throws AppError `install_not_verified` (403), `insecure_portal_endpoint` (400), `bitrix24_not_configured` (503).
+ * Registers an installation. The posted grant is verified by refreshing it at the configured OAuth server with
+ * the app's secret: only a grant Bitrix24 issued to this app survives that, and only the OAuth server's answer
+ * (member id, REST endpoint) is stored, never what the form claimed. The application token that comes with the
+ * grant is not signed by anything, so it never replaces the token of an installation that is still live:
+ * - the same installation again (its installer page reopened, ONAPPINSTALL after the installer POST) keeps the
+ *   stored grant;
+ * - another installation is accepted only when the stored one is gone (its uninstall event was lost), which
+ *   the portal itself confirms by refusing the stored tokens.
+ * @throws AppError `install_not_verified` (403), `install_portal_mismatch` (403), `insecure_portal_endpoint`
+ *   (400), `portal_already_installed` (409), `portal_unavailable` (503), `bitrix24_not_configured` (503).
  */
-export async function registerInstall(ctx: AppContext, cipher: TokenCipher, input: InstallInput): Promise<PortalRow> {
+export async function registerInstall(ctx: AppContext, deps: InstallDeps, input: InstallInput): Promise<PortalRow> {
   assertBitrix24Configured(ctx)
   const tokens = await verifyGrant(ctx, input)
   if (new URL(tokens.client_endpoint).protocol !== 'https:' && !ctx.config.B24_ALLOW_HTTP) {
@@ -44,8 +59,36 @@ export async function registerInstall(ctx: AppContext, cipher: TokenCipher, inpu
       detail: 'The portal answers over plain HTTP; only HTTPS portals are accepted.',
     })
   }
+  const existing = await findPortalByMemberId(ctx.db, tokens.member_id)
+  const sameInstallation =
+    existing !== undefined &&
+    existing.status !== 'uninstalled' &&
+    applicationTokenMatches(existing, deps.cipher, input.applicationToken)
+  if (existing?.status === 'installed') {
+    if (sameInstallation) {
+      ctx.logger.info({ portalId: existing.id }, 'install of an installed portal again: its stored grant is kept')
+      return existing
+    }
+    if (await installationIsLive(ctx, deps.clients, existing)) {
+      ctx.logger.warn(
+        { portalId: existing.id },
+        'install with another application token refused: the stored one is live',
+      )
+      throw conflict(
+        'portal_already_installed',
+        'The app is installed on this portal already. Remove it in Bitrix24 before installing it again.',
+      )
+    }
+  }
   const now = ctx.clock.now()
-  const portal = await upsertInstalledPortal(ctx.db, cipher, { tokens, applicationToken: input.applicationToken, now })
+  const portal = await upsertInstalledPortal(ctx.db, deps.cipher, {
+    tokens,
+    applicationToken: input.applicationToken,
+    newInstallation: !sameInstallation,
+    now,
+  })
+  deps.clients.drop(portal.id)
+  forgetInstallState(ctx.db, portal.id)
   await recordAudit(ctx.db, {
     at: now,
     actorType: 'system',
@@ -60,32 +103,27 @@ export async function registerInstall(ctx: AppContext, cipher: TokenCipher, inpu
 }
 
 async function verifyGrant(ctx: AppContext, input: InstallInput): Promise<TokenPayload> {
-  let tokens: TokenPayload
   try {
-    tokens = await refreshAtOAuthServer(ctx.config, {
-      memberId: input.memberId,
-      domain: input.domain,
-      clientEndpoint: `https://${input.domain}/rest/`,
-      accessToken: '',
-      refreshToken: input.refreshToken,
-      expires: 0,
-      applicationToken: input.applicationToken,
-      scopes: [],
-    })
+    return await refreshAtOAuthServer(ctx.config, { memberId: input.memberId, refreshToken: input.refreshToken })
   } catch (cause) {
+    if (cause instanceof GrantOfAnotherPortalError) {
+      ctx.logger.warn({ domain: input.domain }, 'install with a grant of another portal refused')
+      throw new AppError({
+        status: 403,
+        code: 'install_portal_mismatch',
+        title: 'Forbidden',
+        detail:
+          'This grant belongs to another Bitrix24 portal than the one named. Install the app from the portal itself.',
+        cause,
+      })
+    }
     ctx.logger.warn({ err: cause, domain: input.domain }, 'install grant refused by the OAuth server')
-    throw notVerified(cause)
+    throw new AppError({
+      status: 403,
+      code: 'install_not_verified',
+      title: 'Forbidden',
+      detail: 'Bitrix24 did not confirm this installation. Install the app again from the portal.',
+      cause,
+    })
   }
-  if (tokens.member_id !== input.memberId) throw notVerified()
-  return tokens
-}
-
-function notVerified(cause?: unknown): AppError {
-  return new AppError({
-    status: 403,
-    code: 'install_not_verified',
-    title: 'Forbidden',
-    detail: 'Bitrix24 did not confirm this installation. Install the app again from the portal.',
-    cause,
-  })
 }

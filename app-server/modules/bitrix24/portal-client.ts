@@ -1,4 +1,5 @@
 import { B24OAuth, EnumAppStatus, type B24OAuthParams } from '@bitrix24/b24jssdk'
+import { z } from 'zod'
 import type { Config } from '../../config'
 
 /** What the app knows about one installation, decrypted. */
@@ -66,29 +67,76 @@ export function newPortalClient(config: Config, credentials: PortalCredentials, 
   return client
 }
 
+/** A refusal of the OAuth server (`{error, error_description}`), with its documented `code` (D:settings/oauth/error-codes). */
+export class OAuthServerError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    description: string,
+  ) {
+    super(`the OAuth server refused the refresh: ${code}${description ? ` (${description})` : ''}`)
+    this.name = 'OAuthServerError'
+  }
+}
+
+/** The OAuth server answered with a grant of another portal than the one it was presented for. */
+export class GrantOfAnotherPortalError extends Error {
+  constructor(readonly grantedMemberId: string) {
+    super('the OAuth server answered with a grant of another portal')
+    this.name = 'GrantOfAnotherPortalError'
+  }
+}
+
+/** The success answer of `/oauth/token/` (D:settings/oauth/auto-renewal); Bitrix24 prints numbers as numbers or strings. */
+const TokenAnswerSchema = z.object({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+  expires: z.coerce.number().int().positive().optional(),
+  expires_in: z.coerce.number().int().positive().default(3600),
+  client_endpoint: z.url(),
+  server_endpoint: z.url(),
+  member_id: z.string().regex(/^[\w.-]{1,64}$/),
+  scope: z.string().default(''),
+  status: z.string().default('F'),
+  domain: z.string().default(''),
+})
+
+/** How long the OAuth server may take to answer a refresh. */
+export const OAUTH_TIMEOUT_MS = 30_000
+
 /**
- * Exchanges a refresh token at the configured OAuth server through the SDK and returns the new pair.
- * @throws the SDK's RefreshTokenError (`invalid_grant` when the grant is gone and the portal must reinstall).
+ * Exchanges a refresh token at the configured OAuth server and returns the new pair as the server sent it. The
+ * server is called directly rather than through the SDK: the SDK (2.2.0) keeps the member id it was given
+ * instead of the one the server answers, and the answer's member id is what proves whose grant this is.
+ * @throws OAuthServerError (`invalid_grant` when the grant is gone and the portal must reinstall),
+ *   GrantOfAnotherPortalError when the grant belongs to another portal than `grant.memberId`.
  */
-export async function refreshAtOAuthServer(config: Config, credentials: PortalCredentials): Promise<TokenPayload> {
-  // An expired access token makes the SDK refresh; the callback hands over everything the server returned.
-  const client = newPortalClient(config, { ...credentials, expires: 0 })
-  let payload: TokenPayload | undefined
-  client.setCallbackRefreshAuth(async ({ b24OAuthParams }) => {
-    payload = {
-      access_token: b24OAuthParams.accessToken,
-      refresh_token: b24OAuthParams.refreshToken,
-      expires: b24OAuthParams.expires,
-      expires_in: b24OAuthParams.expiresIn,
-      client_endpoint: b24OAuthParams.clientEndpoint,
-      server_endpoint: b24OAuthParams.serverEndpoint,
-      member_id: b24OAuthParams.memberId,
-      scope: b24OAuthParams.scope,
-      status: b24OAuthParams.status,
-      domain: b24OAuthParams.domain,
-    }
+export async function refreshAtOAuthServer(
+  config: Config,
+  grant: { memberId: string; refreshToken: string },
+): Promise<TokenPayload> {
+  const response = await fetch(`${config.B24_OAUTH_URL.replace(/\/+$/, '')}/oauth/token/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: config.B24_CLIENT_ID ?? '',
+      client_secret: config.B24_CLIENT_SECRET ?? '',
+      refresh_token: grant.refreshToken,
+    }),
+    // Well within the refresh lease (portal-clients.ts), so a hung answer never outlives it.
+    signal: AbortSignal.timeout(OAUTH_TIMEOUT_MS),
   })
-  await client.auth.refreshAuth()
-  if (!payload) throw new Error('the OAuth server returned no tokens')
-  return payload
+  const body: unknown = await response.json().catch(() => undefined)
+  const refusal = body as { error?: unknown; error_description?: unknown } | undefined
+  if (!response.ok || typeof refusal?.error === 'string') {
+    const code = typeof refusal?.error === 'string' && refusal.error ? refusal.error : `http_${response.status}`
+    const description = typeof refusal?.error_description === 'string' ? refusal.error_description : ''
+    throw new OAuthServerError(code, response.status, description)
+  }
+  const answer = TokenAnswerSchema.safeParse(body)
+  if (!answer.success) throw new OAuthServerError('invalid_answer', response.status, 'not a token answer')
+  if (answer.data.member_id !== grant.memberId) throw new GrantOfAnotherPortalError(answer.data.member_id)
+  const { expires, ...rest } = answer.data
+  return { ...rest, expires: expires ?? Math.floor(Date.now() / 1000) + rest.expires_in }
 }

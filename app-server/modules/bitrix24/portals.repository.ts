@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, or } from 'drizzle-orm'
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { portals } from '../../db/schema'
 import type { PortalCredentials, TokenPayload } from './portal-client'
@@ -24,6 +24,8 @@ export function domainOf(clientEndpoint: string): string {
 export interface InstallRecord {
   tokens: TokenPayload
   applicationToken: string
+  /** Another installation than the stored one: its generation grows, which ends the sessions of the previous one. */
+  newInstallation: boolean
   now: Date
 }
 
@@ -55,7 +57,13 @@ export async function upsertInstalledPortal(
   const [row] = await db
     .insert(portals)
     .values({ memberId: tokens.member_id, ...values, createdAt: now })
-    .onConflictDoUpdate({ target: portals.memberId, set: values })
+    .onConflictDoUpdate({
+      target: portals.memberId,
+      set: {
+        ...values,
+        installGeneration: record.newInstallation ? sql`${portals.installGeneration} + 1` : portals.installGeneration,
+      },
+    })
     .returning()
   return row!
 }

@@ -39,7 +39,13 @@ export class SessionIssuer {
     const ttl = this.ctx.config.PARTNER_SESSION_TTL_SECONDS
     const token = signPartnerSession(
       this.ctx.appSecret,
-      { partnerId: portal.partnerId, portalId: portal.id, userId: user.id, isAdmin: user.isAdmin },
+      {
+        partnerId: portal.partnerId,
+        portalId: portal.id,
+        installGeneration: portal.installGeneration,
+        userId: user.id,
+        isAdmin: user.isAdmin,
+      },
       now,
       ttl,
     )

@@ -23,7 +23,11 @@ export function managerSessionRoutes(ctx: AppContext): RouteGroup {
         problems: [
           { status: 400, code: 'validation_failed', description: 'The e-mail or password is missing or malformed.' },
           { status: 401, code: 'invalid_credentials', description: 'The e-mail or password is not right.' },
-          { status: 429, code: 'rate_limited', description: 'Too many attempts from this address.' },
+          {
+            status: 429,
+            code: 'rate_limited',
+            description: 'Too many attempts from this address or for this account.',
+          },
         ],
         handler: async (req, res, { body }) => {
           const rule = { scope: 'manager-login', limit: ctx.config.LOGIN_RATE_LIMIT, windowSeconds: 900 }

@@ -5,6 +5,7 @@ import type { Executor } from '../../db/client'
 import { managerSessions, managers } from '../../db/schema'
 import { badRequest, conflict, unauthorized } from '../../errors'
 import type { ManagerActor } from '../../http/auth/actors'
+import { consumeRateLimit, hashedClientKey, refundRateLimit } from '../../http/rate-limit'
 import { hashPassword, verifyPassword, DUMMY_HASH, type PasswordHashCost } from './password'
 
 export interface NewManager {
@@ -39,17 +40,27 @@ export async function createManager(db: Executor, input: NewManager, cost: Passw
 }
 
 /**
- * Signs a manager in and returns a new session token (shown once; only its hash is stored).
- * @throws AppError `invalid_credentials` (401) without saying which half was wrong.
+ * Signs a manager in and returns a new session token (shown once; only its hash is stored). Failed attempts
+ * are limited per account, whatever address they come from (the route limits each address too); an e-mail
+ * of no account is limited the same way, so the answers do not tell which accounts exist.
+ * @throws AppError `invalid_credentials` (401) without saying which half was wrong, `rate_limited` (429).
  */
 export async function signIn(ctx: AppContext, email: string, password: string) {
-  const [manager] = await ctx.db.select().from(managers).where(eq(managers.email, email.trim().toLowerCase()))
+  const normalised = email.trim().toLowerCase()
+  const now = ctx.clock.now()
+  const account = {
+    rule: { scope: 'manager-login-account', limit: ctx.config.LOGIN_ACCOUNT_RATE_LIMIT, windowSeconds: 900 },
+    key: hashedClientKey(ctx.appSecret, normalised),
+  }
+  await consumeRateLimit(ctx.db, account.rule, account.key, now)
+  const [manager] = await ctx.db.select().from(managers).where(eq(managers.email, normalised))
   const valid = await verifyPassword(manager?.passwordHash ?? DUMMY_HASH, password)
   if (!manager || !valid || manager.disabledAt) {
     throw unauthorized('invalid_credentials', 'The e-mail or password is not right.')
   }
+  // Only failures count against the account: a manager who signs in often is never held back.
+  await refundRateLimit(ctx.db, account.rule, account.key, now)
   const token = randomBytes(32).toString('base64url')
-  const now = ctx.clock.now()
   const expiresAt = new Date(now.getTime() + ctx.config.MANAGER_SESSION_TTL_HOURS * 3_600_000)
   await ctx.db
     .insert(managerSessions)

@@ -1,0 +1,1 @@
+ALTER TABLE "portals" ADD COLUMN "install_generation" integer DEFAULT 1 NOT NULL;
