@@ -106,11 +106,9 @@ async function onUninstall(ctx: AppContext, deps: EventDeps, portal: PortalRow) 
   deps.clients.drop(portal.id)
   await recordAudit(ctx.db, {
     at: now,
-    actorType: 'system',
-    actorId: null,
+    actor: { type: 'system', id: null },
     action: 'portal.uninstalled',
-    entityType: 'portal',
-    entityId: portal.id,
+    entity: { type: 'portal', id: portal.id },
     before: { status: portal.status },
     after: { status: 'uninstalled' },
   })
