@@ -1,7 +1,10 @@
 import { pino, type DestinationStream, type Logger } from 'pino'
+import { scrubContactData } from '../shared/domain/contact-patterns'
 import { currentRequestId } from './request-context'
 
 export type { Logger }
+// Error texts stored for operators (a job's last error, a CRM failure) are scrubbed with the same function.
+export { scrubContactData }
 
 /**
  * Field names whose values are secrets or client contact data. pino censors them wherever they appear
@@ -65,15 +68,6 @@ export function createLogger({ level, destination }: LoggerOptions): Logger {
     },
     destination,
   )
-}
-
-// Neither side of an e-mail address contains a slash or colon, so file paths like node_modules/@scope/pkg survive.
-const EMAIL = /[^\s@"'<>()/:]+@[^\s@"'<>()/:]+\.[A-Za-z]{2,}/g
-const PHONE = /\+?\d[\d\s().-]{6,}\d/g
-
-/** Masks e-mail addresses and phone-like numbers that a driver may have put into an error message. */
-export function scrubContactData(text: string): string {
-  return text.replace(EMAIL, '[email]').replace(PHONE, '[number]')
 }
 
 /**
