@@ -1,8 +1,10 @@
 import { pino, type DestinationStream, type Logger } from 'pino'
+import { scrubContactData as scrubContactPatterns } from '../shared/domain/contact-patterns'
 import { withoutQueryValues } from './db/database-errors'
 import { currentRequestId } from './request-context'
 
 export type { Logger }
+// Error texts stored for operators (a job's last error, a CRM failure) are scrubbed with the same function.
 
 /**
  * Field names whose values are secrets or client contact data. pino censors them wherever they appear
@@ -68,16 +70,12 @@ export function createLogger({ level, destination }: LoggerOptions): Logger {
   )
 }
 
-// Neither side of an e-mail address contains a slash or colon, so file paths like node_modules/@scope/pkg survive.
-const EMAIL = /[^\s@"'<>()/:]+@[^\s@"'<>()/:]+\.[A-Za-z]{2,}/g
-const PHONE = /\+?\d[\d\s().-]{6,}\d/g
-
 /**
  * Masks what a driver may have put into an error message: the values of a failed query (every column of a
  * request, not only its e-mail), e-mail addresses and phone-like numbers.
  */
 export function scrubContactData(text: string): string {
-  return withoutQueryValues(text).replace(EMAIL, '[email]').replace(PHONE, '[number]')
+  return scrubContactPatterns(withoutQueryValues(text))
 }
 
 /**

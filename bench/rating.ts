@@ -82,7 +82,7 @@ async function seed(database: Database, from: number, to: number) {
   const db = database.db
   const count = to - from
   await db.execute(sql`
-    insert into partners (partner_code, company_name, registered_country, status, approved, tutorial_completed_at)
+    insert into partners (partner_code, company_name, registered_country, declared_status, approved, tutorial_completed_at)
     select 'RB-' || g, 'Rating Bench ' || g, 'DE', 'silver', true, now() - interval '1 day'
     from generate_series(${from}::int, ${to - 1}::int) g`)
   // Requests for this block: every 5 partners share 100 requests.

@@ -1,3 +1,5 @@
+import type { PartnerStatus } from '../../shared/domain/partner-statuses'
+
 /** The demo's seeded world: partners with their portals, and requests from prospective clients. */
 
 export const DEMO_CLIENT_ID = 'local.demo.implementation-requests'
@@ -12,6 +14,8 @@ export interface DemoPartner {
   companyName: string
   registeredCountry: string
   additional: string[]
+  /** The Partner Program status a manager enters for it; Bronze when absent. */
+  declaredStatus?: PartnerStatus
   approved: boolean
   tutorialDone: boolean
   /** Days from now the suspension lasts; absent: not suspended. */
@@ -31,6 +35,7 @@ export const DEMO_PARTNERS: DemoPartner[] = [
     companyName: 'Acme Integrators GmbH',
     registeredCountry: 'DE',
     additional: ['AT', 'CH', 'ES'],
+    declaredStatus: 'gold',
     approved: true,
     tutorialDone: true,
     ratingAdjustment: 35,
@@ -41,6 +46,7 @@ export const DEMO_PARTNERS: DemoPartner[] = [
     companyName: 'Soluciones Sol S.L.',
     registeredCountry: 'ES',
     additional: ['DE'],
+    declaredStatus: 'silver',
     approved: true,
     tutorialDone: true,
     suspendedForDays: 14,

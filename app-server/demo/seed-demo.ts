@@ -128,6 +128,7 @@ async function ensurePartner(api: Api, token: string, partner: DemoPartner): Pro
       partnerCode: partner.partnerCode,
       companyName: partner.companyName,
       registeredCountry: partner.registeredCountry,
+      ...(partner.declaredStatus ? { declaredStatus: partner.declaredStatus } : {}),
       approved: partner.approved,
       tutorialCompletedAt: partner.tutorialDone ? new Date(Date.now() - 30 * DAY_MS).toISOString() : null,
       contactName: 'Demo contact',

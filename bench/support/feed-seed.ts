@@ -49,7 +49,7 @@ export async function seedFeedRequests(database: Database, howMany: number): Pro
 /** Eligible partners in weighted registered countries, each with 0–3 additional locations. */
 export async function seedFeedPartners(database: Database, howMany: number): Promise<void> {
   await database.db.execute(
-    sql`insert into partners (partner_code, company_name, registered_country, status, approved, tutorial_completed_at)
+    sql`insert into partners (partner_code, company_name, registered_country, declared_status, approved, tutorial_completed_at)
         select 'FEED-' || g, 'Feed Partner ' || g, ${PICK_COUNTRY}, 'gold', true, now() - interval '90 days'
         from generate_series(1, ${howMany}::int) g`,
   )

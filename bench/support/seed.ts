@@ -7,7 +7,7 @@ import { queryRows, sql, type Database } from '../../app-server/db/client'
 export async function seedPartners(database: Database, howMany: number, country = 'DE'): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(
     database.db,
-    sql`insert into partners (partner_code, company_name, registered_country, status, approved, tutorial_completed_at)
+    sql`insert into partners (partner_code, company_name, registered_country, declared_status, approved, tutorial_completed_at)
         select 'BENCH-' || ${country} || '-' || g || '-' || md5(random()::text), 'Bench Partner ' || g, ${country},
                'silver', true, now() - interval '1 day'
         from generate_series(1, ${howMany}::int) g

@@ -1,9 +1,4 @@
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu
-const URL_LIKE =
-  /\b(?:(?:https?|ftp):\/\/|www\.)[^\s<>"']+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|io|de|es|fr|it|ru|uk|eu|info|biz|co|me|app|dev|ua|by|kz|pl|br|in|tr|online|site|shop|pro)\b(?:\/[^\s<>"']*)?/giu
-// Seven or more digits, possibly broken up by spaces, dots, dashes or brackets, optionally after a +.
-const PHONE = /(?:\+|\b)\d(?:[\s().-]{0,3}\d){6,}/g
-const MESSENGER = /(?<![\p{L}\p{N}])@[A-Za-z0-9_]{4,}/gu
+import { replaceContacts } from './contact-patterns'
 
 export const MASK = '[hidden until reserved]'
 
@@ -12,5 +7,5 @@ export const MASK = '[hidden until reserved]'
  * so partners without a reservation cannot reach the client around the 5-partner limit.
  */
 export function maskContactDetails(text: string): string {
-  return text.replace(EMAIL, MASK).replace(URL_LIKE, MASK).replace(PHONE, MASK).replace(MESSENGER, MASK)
+  return replaceContacts(text, { email: MASK, url: MASK, phone: MASK, messenger: MASK })
 }

@@ -4,6 +4,8 @@
  * Pure and shared: the server enforces these numbers and the partner app shows the same ones.
  */
 
+import type { RatingCount } from './reservation-columns'
+
 export const RATING_FORMULA = {
   /** The win share a partner starts from, before any outcome is known. */
   priorWinShare: 0.3,
@@ -70,7 +72,8 @@ export function fadeTo(weights: RatingWeights, at: Date): RatingWeights {
   return { won: weights.won * factor, lost: weights.lost * factor, weightsAt: at }
 }
 
-export type CountedOutcome = 'won' | 'lost' | 'expired'
+/** What the rating counts for a reservation (its `rating_counted` column). */
+export type CountedOutcome = RatingCount
 
 /**
  * Adds (sign 1) or removes (sign -1) one outcome that happened at `occurredAt`, with the weights moved to `now`.

@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { AUDIT_ACTOR_TYPES } from '../domain/audit'
 import { CountryCodeSchema } from '../domain/countries'
+import { MODERATION_ACTIONS } from '../domain/request-states'
 import { RequestCloseReasonSchema, RequestStatusSchema, RequestSummarySchema } from './request.schema'
 import { singleLine } from './text'
 
@@ -45,14 +47,14 @@ export const ModerationQuerySchema = z.strictObject({
 })
 
 export const ModerateRequestBodySchema = z
-  .strictObject({ action: z.enum(['close', 'reopen', 'reject_spam']), note: singleLine(500).optional() })
+  .strictObject({ action: z.enum(MODERATION_ACTIONS), note: singleLine(500).optional() })
   .meta({ id: 'ModerateRequestBody' })
 
 export const AuditEntrySchema = z
   .object({
     id: z.number().int(),
     at: z.iso.datetime(),
-    actorType: z.enum(['partner', 'manager', 'client', 'system']),
+    actorType: z.enum(AUDIT_ACTOR_TYPES),
     actorId: z.string().nullable(),
     action: z.string(),
     entityType: z.string(),

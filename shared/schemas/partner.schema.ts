@@ -1,11 +1,17 @@
 import { z } from 'zod'
 import { CountryCodeSchema } from '../domain/countries'
+import { PARTNER_STATUSES } from '../domain/partner-statuses'
 import { MAX_ADDITIONAL_LOCATIONS } from '../domain/reservation-rules'
 import { singleLine } from './text'
 
-export const PARTNER_STATUSES = ['bronze', 'silver', 'gold'] as const
 export const PartnerStatusSchema = z.enum(PARTNER_STATUSES).meta({ id: 'PartnerStatus' })
-export type PartnerStatus = z.infer<typeof PartnerStatusSchema>
+export type { PartnerStatus } from '../domain/partner-statuses'
+
+/** The status a manager entered when adding the partner; the Partner Program engine's verdict will replace it. */
+const declaredStatus = PartnerStatusSchema.meta({
+  description:
+    'The Partner Program status a manager entered when adding the partner; the program engine will decide it instead. Not the rating tier.',
+})
 
 export const SuspensionSchema = z
   .object({
@@ -45,7 +51,7 @@ export const PartnerProfileSchema = z
     id: z.uuid(),
     partnerCode: z.string(),
     companyName: z.string(),
-    status: PartnerStatusSchema,
+    declaredStatus,
     approved: z.boolean(),
     tutorialCompletedAt: z.iso.datetime().nullable(),
     suspension: SuspensionSchema.nullable(),
@@ -74,7 +80,7 @@ export const CreatePartnerBodySchema = z
     partnerCode: singleLine(40).regex(/^[A-Za-z0-9._-]+$/, 'may contain letters, digits, dot, dash and underscore'),
     companyName: singleLine(200),
     registeredCountry: CountryCodeSchema,
-    status: PartnerStatusSchema.default('bronze'),
+    declaredStatus: declaredStatus.default('bronze'),
     approved: z.boolean().default(false),
     tutorialCompletedAt: z.iso.datetime().nullable().default(null),
     contactName: singleLine(200).nullable().default(null),
@@ -89,7 +95,7 @@ export const UpdatePartnerBodySchema = z
   .strictObject({
     companyName: singleLine(200),
     registeredCountry: CountryCodeSchema,
-    status: PartnerStatusSchema,
+    declaredStatus,
     approved: z.boolean(),
     tutorialCompletedAt: z.iso.datetime().nullable(),
     contactName: singleLine(200).nullable(),

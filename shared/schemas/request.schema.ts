@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CountryCodeSchema, isCountryCode } from '../domain/countries'
 import { toE164 } from '../domain/phone'
+import { REQUEST_CLOSE_REASONS, REQUEST_STATUSES } from '../domain/request-states'
 import { RequestTypeSchema } from '../domain/request-types'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../domain/reservation-rules'
 import { multiLine, singleLine } from './text'
@@ -91,16 +92,9 @@ export const DuplicateRequestSchema = z
   .meta({ id: 'DuplicateRequest' })
 export type DuplicateRequest = z.infer<typeof DuplicateRequestSchema>
 
-export const RequestStatusSchema = z.enum(['open', 'closed'])
-export const RequestCloseReasonSchema = z.enum([
-  'fully_served',
-  'expired',
-  'withdrawn',
-  'rejected_spam',
-  'closed_by_manager',
-  'under_review',
-])
-export type RequestCloseReason = z.infer<typeof RequestCloseReasonSchema>
+export const RequestStatusSchema = z.enum(REQUEST_STATUSES)
+export const RequestCloseReasonSchema = z.enum(REQUEST_CLOSE_REASONS)
+export type { RequestCloseReason } from '../domain/request-states'
 
 export const ReservationCountSchema = z.object({
   taken: z.number().int().min(0).max(MAX_RESERVATIONS_PER_REQUEST),

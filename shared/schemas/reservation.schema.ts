@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { BAD_LEAD_REASONS, RELEASE_REASONS, RETURN_STATUSES } from '../domain/rating'
+import { CRM_SYNC_VIEW_STATUSES, LEAD_OUTCOMES, RESERVATION_STATUSES } from '../domain/reservation-columns'
 import { RequestSummarySchema } from './request.schema'
 
-export const ReservationStatusSchema = z.enum(['active', 'released'])
-export type ReservationStatus = z.infer<typeof ReservationStatusSchema>
+export const ReservationStatusSchema = z.enum(RESERVATION_STATUSES)
+export type { ReservationStatus } from '../domain/reservation-columns'
 
 export const ContactSchema = z
   .object({
@@ -18,12 +19,12 @@ export type Contact = z.infer<typeof ContactSchema>
 /** Where the reservation's lead stands in the partner's CRM, and how it ended there. */
 export const ReservationCrmSchema = z
   .object({
-    status: z.enum(['not_synced', 'syncing', 'in_crm', 'failed']).meta({
+    status: z.enum(CRM_SYNC_VIEW_STATUSES).meta({
       description: '`not_synced` for reservations made outside a portal; `failed` keeps retrying until a manager acts.',
     }),
     leadId: z.string().nullable(),
     dealId: z.string().nullable(),
-    outcome: z.enum(['won', 'lost']).nullable(),
+    outcome: z.enum(LEAD_OUTCOMES).nullable(),
     outcomeAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'ReservationCrm' })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PORTAL_STATUSES } from '../domain/portal-statuses'
 
 /** What the app inside the portal sends once, from the frame SDK's auth data. */
 export const SessionBodySchema = z
@@ -38,7 +39,7 @@ export const PortalSummarySchema = z
     id: z.uuid(),
     memberId: z.string(),
     domain: z.string(),
-    status: z.enum(['installed', 'uninstalled', 'needs_reauth']),
+    status: z.enum(PORTAL_STATUSES),
     partnerId: z.uuid().nullable(),
     crmMode: z.number().int().nullable(),
     lastError: z.string().nullable(),

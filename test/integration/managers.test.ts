@@ -72,7 +72,7 @@ describe('managers (rules 5.2, 13.4)', () => {
       contactEmail: 'office@nordlicht.example',
     })
     expect(created.status).toBe(201)
-    expect(created.body).toMatchObject({ status: 'bronze', approved: false, eligibility: { eligible: false } })
+    expect(created.body).toMatchObject({ declaredStatus: 'bronze', approved: false, eligibility: { eligible: false } })
     const duplicate = await request(t.app)
       .post('/api/manager/partners')
       .set(manager.headers)
@@ -81,9 +81,9 @@ describe('managers (rules 5.2, 13.4)', () => {
     const edited = await request(t.app)
       .patch(`/api/manager/partners/${created.body.id}`)
       .set(manager.headers)
-      .send({ status: 'silver', approved: true, tutorialCompletedAt: '2026-01-15T00:00:00.000Z' })
+      .send({ declaredStatus: 'silver', approved: true, tutorialCompletedAt: '2026-01-15T00:00:00.000Z' })
     expect(edited.body).toMatchObject({
-      status: 'silver',
+      declaredStatus: 'silver',
       approved: true,
       eligibility: { eligible: true, reasons: [] },
     })
@@ -94,8 +94,8 @@ describe('managers (rules 5.2, 13.4)', () => {
       'partner.updated',
       'partner.created',
     ])
-    expect(audit.body.items[0].before).toMatchObject({ status: 'bronze', approved: false })
-    expect(audit.body.items[0].after).toMatchObject({ status: 'silver', approved: true })
+    expect(audit.body.items[0].before).toMatchObject({ declaredStatus: 'bronze', approved: false })
+    expect(audit.body.items[0].after).toMatchObject({ declaredStatus: 'silver', approved: true })
     const list = await request(t.app).get('/api/manager/partners?search=nordlicht').set(manager.headers)
     expect(list.body.items.map((item: { partnerCode: string }) => item.partnerCode)).toEqual(['B24-DE-1001'])
   })

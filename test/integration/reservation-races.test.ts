@@ -45,7 +45,7 @@ async function givenManyPartners(t: TestApp, howMany: number): Promise<string[]>
         partnerCode: `RACE-${randomUUID()}`,
         companyName: `Racing Partner ${index}`,
         registeredCountry: 'DE',
-        status: 'silver' as const,
+        declaredStatus: 'silver' as const,
         approved: true,
         tutorialCompletedAt: new Date(now.getTime() - 86_400_000),
         createdAt: now,

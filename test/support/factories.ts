@@ -30,7 +30,7 @@ export async function givenPartner(t: TestApp, overrides: PartnerOverrides = {})
       partnerCode: `P-${next()}`,
       companyName: `Partner ${next()}`,
       registeredCountry: 'DE',
-      status: 'silver',
+      declaredStatus: 'silver',
       approved: true,
       tutorialCompletedAt: new Date(now.getTime() - 86_400_000),
       createdAt: now,

@@ -34,33 +34,33 @@ export const de: RequestFormMessages = {
     title: 'Wobei Partner helfen können',
     intro: 'Eine Anfrage kann alles abdecken – vom Lizenzkauf bis zur individuellen Integration.',
     purchase: { title: 'Kauf', text: 'Beratung zum passenden Bitrix24-Tarif und Hilfe beim Kauf.' },
-    cloudSubscription: { title: 'Cloud-Abonnement', text: 'Ein neues Bitrix24-Cloud-Abonnement für Ihr Team.' },
-    onPremiseKeys: {
+    cloud_subscription: { title: 'Cloud-Abonnement', text: 'Ein neues Bitrix24-Cloud-Abonnement für Ihr Team.' },
+    on_premise_license: {
       title: 'On-Premise-Lizenzschlüssel',
       text: 'Lizenzschlüssel für Bitrix24 auf Ihren eigenen Servern.',
     },
-    renewalUpgrade: {
+    renewal_or_upgrade: {
       title: 'Verlängerungen und Upgrades',
       text: 'Lizenz verlängern oder auf einen größeren Tarif wechseln.',
     },
-    valueAddedServices: {
+    value_added_services: {
       title: 'Zusatzleistungen',
       text: 'Zusätzliche Dienstleistungen rund um Ihre Bitrix24-Lizenz.',
     },
-    installationHosting: { title: 'Installation und Hosting', text: 'Bitrix24 On-Premise einrichten und betreiben.' },
+    installation_hosting: { title: 'Installation und Hosting', text: 'Bitrix24 On-Premise einrichten und betreiben.' },
     customization: { title: 'Anpassung', text: 'Bitrix24 an die Arbeitsweise Ihres Unternehmens anpassen.' },
     localization: { title: 'Lokalisierung', text: 'Anpassung an Sprache, Gesetze und Gepflogenheiten vor Ort.' },
     training: { title: 'Schulung', text: 'Schulung Ihrer Mitarbeitenden und Administratoren in Bitrix24.' },
-    workflowAutomation: {
+    workflow_automation: {
       title: 'Workflow-Automatisierung',
       text: 'Automatisierungsregeln, Trigger und Geschäftsprozesse.',
     },
     telephony: { title: 'Telefonie', text: 'Telefonleitungen und Anrufverfolgung an Bitrix24 anbinden.' },
-    integrations: {
+    integration: {
       title: 'Integrationen',
       text: 'Bitrix24 mit Website, Buchhaltung oder anderen Systemen verbinden.',
     },
-    appDevelopment: { title: 'App-Entwicklung', text: 'Individuelle Anwendungen auf der Bitrix24-Plattform.' },
+    app_development: { title: 'App-Entwicklung', text: 'Individuelle Anwendungen auf der Bitrix24-Plattform.' },
     other: { title: 'Etwas anderes', text: 'Alles andere, wobei Sie rund um Bitrix24 Unterstützung brauchen.' },
   },
   privacy: {

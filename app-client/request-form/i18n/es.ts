@@ -34,33 +34,33 @@ export const es: RequestFormMessages = {
     title: 'Qué puede solicitar',
     intro: 'Una solicitud puede abarcar desde la compra de una licencia hasta una integración a medida.',
     purchase: { title: 'Compra', text: 'Asesoramiento sobre el plan de Bitrix24 adecuado y ayuda con la compra.' },
-    cloudSubscription: {
+    cloud_subscription: {
       title: 'Suscripción en la nube',
       text: 'Una nueva suscripción a Bitrix24 en la nube para su equipo.',
     },
-    onPremiseKeys: {
+    on_premise_license: {
       title: 'Claves de licencia on-premise',
       text: 'Claves de licencia para Bitrix24 en sus propios servidores.',
     },
-    renewalUpgrade: { title: 'Renovaciones y mejoras', text: 'Prolongar su licencia o pasar a un plan superior.' },
-    valueAddedServices: {
+    renewal_or_upgrade: { title: 'Renovaciones y mejoras', text: 'Prolongar su licencia o pasar a un plan superior.' },
+    value_added_services: {
       title: 'Servicios de valor añadido',
       text: 'Servicios adicionales sobre su licencia de Bitrix24.',
     },
-    installationHosting: { title: 'Instalación y alojamiento', text: 'Instalar Bitrix24 on-premise y alojarlo.' },
+    installation_hosting: { title: 'Instalación y alojamiento', text: 'Instalar Bitrix24 on-premise y alojarlo.' },
     customization: { title: 'Personalización', text: 'Adaptar Bitrix24 a la forma de trabajar de su empresa.' },
     localization: {
       title: 'Localización',
       text: 'Adaptar Bitrix24 al idioma, la legislación y las prácticas locales.',
     },
     training: { title: 'Formación', text: 'Formar a sus empleados y administradores en el uso de Bitrix24.' },
-    workflowAutomation: {
+    workflow_automation: {
       title: 'Automatización de procesos',
       text: 'Reglas de automatización, disparadores y procesos de negocio.',
     },
     telephony: { title: 'Telefonía', text: 'Conectar líneas telefónicas y el seguimiento de llamadas a Bitrix24.' },
-    integrations: { title: 'Integraciones', text: 'Conectar Bitrix24 con su web, su contabilidad u otros sistemas.' },
-    appDevelopment: {
+    integration: { title: 'Integraciones', text: 'Conectar Bitrix24 con su web, su contabilidad u otros sistemas.' },
+    app_development: {
       title: 'Desarrollo de aplicaciones',
       text: 'Aplicaciones a medida sobre la plataforma Bitrix24.',
     },

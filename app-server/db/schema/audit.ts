@@ -1,4 +1,5 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { AUDIT_ACTOR_TYPES, type AuditAction, type AuditEntityType } from '../../../shared/domain/audit'
 
 /** Append-only record of who changed or saw what; a trigger refuses UPDATE and DELETE. */
 export const auditLog = pgTable(
@@ -6,10 +7,10 @@ export const auditLog = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     at: timestamp('at', { withTimezone: true }).notNull(),
-    actorType: text('actor_type', { enum: ['partner', 'manager', 'client', 'system'] }).notNull(),
+    actorType: text('actor_type', { enum: AUDIT_ACTOR_TYPES }).notNull(),
     actorId: text('actor_id'),
-    action: text('action').notNull(),
-    entityType: text('entity_type').notNull(),
+    action: text('action').$type<AuditAction>().notNull(),
+    entityType: text('entity_type').$type<AuditEntityType>().notNull(),
     entityId: text('entity_id').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { JOB_STATUSES } from '../../../shared/domain/job-statuses'
 
 /**
  * The durable job queue and transactional outbox: a job is written in the same transaction as the change
@@ -15,9 +16,7 @@ export const jobs = pgTable(
     payload: jsonb('payload')
       .notNull()
       .default(sql`'{}'::jsonb`),
-    status: text('status', { enum: ['pending', 'running', 'done', 'failed'] })
-      .notNull()
-      .default('pending'),
+    status: text('status', { enum: JOB_STATUSES }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(10),
     /** Earliest time to run; null means as soon as possible. */

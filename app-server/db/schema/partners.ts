@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, char, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { PARTNER_STATUSES } from '../../../shared/domain/partner-statuses'
 
 export const partners = pgTable('partners', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -7,9 +8,11 @@ export const partners = pgTable('partners', {
   partnerCode: text('partner_code').notNull().unique(),
   companyName: text('company_name').notNull(),
   registeredCountry: char('registered_country', { length: 2 }).notNull(),
-  status: text('status', { enum: ['bronze', 'silver', 'gold'] })
-    .notNull()
-    .default('bronze'),
+  /**
+   * The status a manager entered when adding the partner; the Partner Program engine's verdict will replace it.
+   * Not the rating tier.
+   */
+  declaredStatus: text('declared_status', { enum: PARTNER_STATUSES }).notNull().default('bronze'),
   approved: boolean('approved').notNull().default(false),
   tutorialCompletedAt: timestamp('tutorial_completed_at', { withTimezone: true }),
   /** Access to implementation requests withdrawn (rules 13.4); `suspendedUntil` null means permanently. */

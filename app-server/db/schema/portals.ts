@@ -1,4 +1,5 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { PORTAL_STATUSES } from '../../../shared/domain/portal-statuses'
 import { managers } from './managers'
 import { partners } from './partners'
 
@@ -13,7 +14,7 @@ export const portals = pgTable(
     clientEndpoint: text('client_endpoint').notNull(),
     serverEndpoint: text('server_endpoint').notNull(),
     scopes: text('scopes').array().notNull(),
-    status: text('status', { enum: ['installed', 'uninstalled', 'needs_reauth'] }).notNull(),
+    status: text('status', { enum: PORTAL_STATUSES }).notNull(),
     accessTokenEnc: text('access_token_enc'),
     refreshTokenEnc: text('refresh_token_enc'),
     /** When the access token expires. */

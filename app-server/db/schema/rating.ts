@@ -11,6 +11,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { BAD_LEAD_REASONS, RETURN_STATUSES } from '../../../shared/domain/rating'
 import { managers } from './managers'
 import { partners } from './partners'
 import { requests } from './requests'
@@ -95,11 +96,9 @@ export const reservationReturns = pgTable(
     partnerId: uuid('partner_id')
       .notNull()
       .references(() => partners.id),
-    reason: text('reason', { enum: ['unreachable', 'spam', 'duplicate', 'out_of_scope'] }).notNull(),
+    reason: text('reason', { enum: BAD_LEAD_REASONS }).notNull(),
     comment: text('comment'),
-    status: text('status', { enum: ['pending', 'confirmed', 'rejected'] })
-      .notNull()
-      .default('pending'),
+    status: text('status', { enum: RETURN_STATUSES }).notNull().default('pending'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: uuid('decided_by').references(() => managers.id),

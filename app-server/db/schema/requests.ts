@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { char, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { REQUEST_CLOSE_REASONS, REQUEST_STATUSES } from '../../../shared/domain/request-states'
 
 export const requests = pgTable(
   'requests',
@@ -16,12 +17,8 @@ export const requests = pgTable(
     contactEmail: text('contact_email').notNull(),
     contactPhone: text('contact_phone').notNull(),
     consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
-    status: text('status', { enum: ['open', 'closed'] })
-      .notNull()
-      .default('open'),
-    closeReason: text('close_reason', {
-      enum: ['fully_served', 'expired', 'withdrawn', 'rejected_spam', 'closed_by_manager', 'under_review'],
-    }),
+    status: text('status', { enum: REQUEST_STATUSES }).notNull().default('open'),
+    closeReason: text('close_reason', { enum: REQUEST_CLOSE_REASONS }),
     /** Active reservations; the cap is enforced by a conditional UPDATE on this column and the CHECK below. */
     reservedCount: integer('reserved_count').notNull().default(0),
     statusTokenHash: text('status_token_hash').notNull(),

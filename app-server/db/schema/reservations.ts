@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm'
 import { bigserial, boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { RELEASE_REASONS } from '../../../shared/domain/rating'
+import {
+  CRM_SYNC_STATUSES,
+  LEAD_OUTCOMES,
+  RATING_COUNTS,
+  RESERVATION_STATUSES,
+} from '../../../shared/domain/reservation-columns'
 import { partners } from './partners'
 import { portals } from './portals'
 import { requests } from './requests'
@@ -14,9 +21,7 @@ export const reservations = pgTable(
     partnerId: uuid('partner_id')
       .notNull()
       .references(() => partners.id),
-    status: text('status', { enum: ['active', 'released'] })
-      .notNull()
-      .default('active'),
+    status: text('status', { enum: RESERVATION_STATUSES }).notNull().default('active'),
     /** The Bitrix24 user who reserved it, when the reservation came from a portal session. */
     reservedByUserId: text('reserved_by_user_id'),
     reservedAt: timestamp('reserved_at', { withTimezone: true }).notNull(),
@@ -26,9 +31,7 @@ export const reservations = pgTable(
     /** The Bitrix24 user the lead is assigned to: the reserving user unless they picked another. */
     assignedUserId: text('assigned_user_id'),
     /** Where the lead stands: not_synced without a portal, pending until crm.lead.add succeeded. */
-    crmStatus: text('crm_status', { enum: ['not_synced', 'pending', 'in_crm', 'failed'] })
-      .notNull()
-      .default('not_synced'),
+    crmStatus: text('crm_status', { enum: CRM_SYNC_STATUSES }).notNull().default('not_synced'),
     crmLeadId: text('crm_lead_id'),
     crmDealId: text('crm_deal_id'),
     crmSyncedAt: timestamp('crm_synced_at', { withTimezone: true }),
@@ -40,14 +43,14 @@ export const reservations = pgTable(
      * so the ORIGIN_ID lookup (one REST call) is needed only for reservations an earlier run may have sent.
      */
     crmAddAttemptedAt: timestamp('crm_add_attempted_at', { withTimezone: true }),
-    outcome: text('outcome', { enum: ['won', 'lost'] }),
+    outcome: text('outcome', { enum: LEAD_OUTCOMES }),
     outcomeAt: timestamp('outcome_at', { withTimezone: true }),
     /** Why it was released: by the partner, expired without CRM progress, or returned as a bad lead. */
-    releaseReason: text('release_reason', { enum: ['partner', 'expired', 'returned'] }),
+    releaseReason: text('release_reason', { enum: RELEASE_REASONS }),
     /** When the CRM first showed the lead worked on (status moved, a deal, an outcome): stops the stale clock. */
     crmProgressAt: timestamp('crm_progress_at', { withTimezone: true }),
     /** What the rating counts for this reservation now, and the time its weight fades from. */
-    ratingCounted: text('rating_counted', { enum: ['won', 'lost', 'expired'] }),
+    ratingCounted: text('rating_counted', { enum: RATING_COUNTS }),
     ratingCountedAt: timestamp('rating_counted_at', { withTimezone: true }),
     /** A confirmed bad-lead return: the rating ignores this reservation for good. */
     ratingExcluded: boolean('rating_excluded').notNull().default(false),
@@ -85,7 +88,7 @@ export const reservationOutcomeEvents = pgTable(
     partnerId: uuid('partner_id')
       .notNull()
       .references(() => partners.id),
-    outcome: text('outcome', { enum: ['won', 'lost'] }).notNull(),
+    outcome: text('outcome', { enum: LEAD_OUTCOMES }).notNull(),
     /** When the CRM entity reached its final stage, as far as the portal tells. */
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),

@@ -1,42 +1,57 @@
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
+import type { AuditAction, AuditActorType, AuditEntityType } from '../../../shared/domain/audit'
 import type { Executor } from '../../db/client'
 import { auditLog } from '../../db/schema'
+import { fetchLimit, keysetCursor } from '../../http/keyset-page'
 import { currentRequestId } from '../../request-context'
-import { decodeCursor, encodeCursor } from '../../http/cursor'
 
-export type ActorType = 'partner' | 'manager' | 'client' | 'system'
+export type ActorType = AuditActorType
 
-export interface AuditEntryInput {
+/** Who made a change; clients (acting by status token) and the app itself have no id. */
+export interface AuditActor {
+  type: AuditActorType
+  id: string | null
+}
+
+/** One change or access worth keeping: who did what to which row, and the state before and after. */
+export interface AuditEntry {
   at: Date
-  actorType: ActorType
-  actorId: string | null
-  action: string
-  entityType: string
-  entityId: string
+  actor: AuditActor
+  action: AuditAction
+  entity: { type: AuditEntityType; id: string }
+  /** Never a client's contact values: the log is append-only, so an erasure could not remove them. */
   before?: unknown
   after?: unknown
 }
 
 /** Appends to the audit log in the caller's transaction, so the record exists exactly when the change does. */
-export async function recordAudit(executor: Executor, entry: AuditEntryInput): Promise<void> {
+export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
   await recordAudits(executor, [entry])
 }
 
-export async function recordAudits(executor: Executor, entries: AuditEntryInput[]): Promise<void> {
+export async function recordAudits(executor: Executor, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return
   const requestId = currentRequestId() ?? null
-  await executor.insert(auditLog).values(
-    entries.map((entry) => ({
-      ...entry,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      requestId,
-    })),
-  )
+  await executor.insert(auditLog).values(entries.map((entry) => auditRow(entry, requestId)))
 }
 
-const IdCursorSchema = z.object({ id: z.number().int().positive() })
+/** The `audit_log` row of an entry, stamped with the id of the HTTP request or job that made it. */
+function auditRow(entry: AuditEntry, requestId: string | null): typeof auditLog.$inferInsert {
+  return {
+    at: entry.at,
+    actorType: entry.actor.type,
+    actorId: entry.actor.id,
+    action: entry.action,
+    entityType: entry.entity.type,
+    entityId: entry.entity.id,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    requestId,
+  }
+}
+
+const idCursor = keysetCursor({ id: z.number().int().positive() })
 
 export interface AuditQuery {
   entityType?: string | undefined
@@ -46,24 +61,23 @@ export interface AuditQuery {
   limit: number
 }
 
-/** Newest first, walked with an id cursor. */
+/** Newest first, walked with an id cursor. A filter naming no known type or action matches nothing. */
 export async function listAudit(executor: Executor, query: AuditQuery) {
   const conditions: SQL[] = []
-  if (query.entityType) conditions.push(eq(auditLog.entityType, query.entityType))
+  if (query.entityType) conditions.push(eq(auditLog.entityType, query.entityType as AuditEntityType))
   if (query.entityId) conditions.push(eq(auditLog.entityId, query.entityId))
-  if (query.action) conditions.push(eq(auditLog.action, query.action))
-  const after = query.cursor ? decodeCursor(query.cursor, IdCursorSchema) : undefined
+  if (query.action) conditions.push(eq(auditLog.action, query.action as AuditAction))
+  const after = idCursor.decode(query.cursor)
   if (after) conditions.push(lt(auditLog.id, after.id))
   const rows = await executor
     .select()
     .from(auditLog)
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
-    .limit(query.limit + 1)
-  const page = rows.slice(0, query.limit)
-  const last = page.at(-1)
+    .limit(fetchLimit(query.limit))
+  const page = idCursor.page(rows, query.limit, (row) => ({ id: row.id }))
   return {
-    items: page.map((row) => ({
+    items: page.items.map((row) => ({
       id: row.id,
       at: row.at.toISOString(),
       actorType: row.actorType,
@@ -74,6 +88,6 @@ export async function listAudit(executor: Executor, query: AuditQuery) {
       before: row.before,
       after: row.after,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last.id }) : null,
+    nextCursor: page.nextCursor,
   }
 }

@@ -108,11 +108,9 @@ async function onUninstall(ctx: AppContext, deps: EventDeps, portal: PortalRow) 
   forgetInstallState(ctx.db, portal.id)
   await recordAudit(ctx.db, {
     at: now,
-    actorType: 'system',
-    actorId: null,
+    actor: { type: 'system', id: null },
     action: 'portal.uninstalled',
-    entityType: 'portal',
-    entityId: portal.id,
+    entity: { type: 'portal', id: portal.id },
     before: { status: portal.status },
     after: { status: 'uninstalled' },
   })

@@ -91,11 +91,9 @@ export async function registerInstall(ctx: AppContext, deps: InstallDeps, input:
   forgetInstallState(ctx.db, portal.id)
   await recordAudit(ctx.db, {
     at: now,
-    actorType: 'system',
-    actorId: null,
+    actor: { type: 'system', id: null },
     action: 'portal.installed',
-    entityType: 'portal',
-    entityId: portal.id,
+    entity: { type: 'portal', id: portal.id },
     after: { memberId: portal.memberId, domain: portal.domain, scopes: portal.scopes },
   })
   ctx.logger.info({ portalId: portal.id, domain: portal.domain }, 'portal installed')

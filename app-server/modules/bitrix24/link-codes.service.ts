@@ -41,11 +41,9 @@ export async function issueLinkCode(ctx: AppContext, actor: ManagerActor, partne
       .values({ partnerId, codeHash: hashCode(code), createdByManagerId: actor.managerId, createdAt: now, expiresAt })
     await recordAudit(tx, {
       at: now,
-      actorType: 'manager',
-      actorId: actor.managerId,
+      actor: { type: 'manager', id: actor.managerId },
       action: 'partner.link_code_issued',
-      entityType: 'partner',
-      entityId: partnerId,
+      entity: { type: 'partner', id: partnerId },
       after: { expiresAt: expiresAt.toISOString() },
     })
     return { code, expiresAt: expiresAt.toISOString() }
@@ -88,11 +86,9 @@ export async function linkPortal(ctx: AppContext, actor: PortalUserActor, code: 
     await tx.update(portals).set({ partnerId: link.partnerId, updatedAt: now }).where(eq(portals.id, portal.id))
     await recordAudit(tx, {
       at: now,
-      actorType: 'partner',
-      actorId: link.partnerId,
+      actor: { type: 'partner', id: link.partnerId },
       action: 'portal.linked',
-      entityType: 'portal',
-      entityId: portal.id,
+      entity: { type: 'portal', id: portal.id },
       before: { partnerId: null },
       after: { partnerId: link.partnerId, userId: actor.userId },
     })

@@ -38,11 +38,9 @@ export async function retryFailedPush(ctx: AppContext, actor: ManagerActor, rese
     if (!requeued.jobFound) await enqueueLeadPush(tx, reservationId)
     await recordAudit(tx, {
       at: now,
-      actorType: 'manager',
-      actorId: actor.managerId,
+      actor: { type: 'manager', id: actor.managerId },
       action: 'crm_sync.retried',
-      entityType: 'reservation',
-      entityId: reservationId,
+      entity: { type: 'reservation', id: reservationId },
       before: { crmStatus: 'failed' },
       after: { crmStatus: 'pending' },
     })

@@ -28,7 +28,7 @@ function presentCommon(
     id: partner.id,
     partnerCode: partner.partnerCode,
     companyName: partner.companyName,
-    status: partner.status,
+    declaredStatus: partner.declaredStatus,
     approved: partner.approved,
     tutorialCompletedAt: iso(partner.tutorialCompletedAt),
     suspension:

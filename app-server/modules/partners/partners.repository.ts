@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, ilike, inArray, or, type SQL } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { partnerLocations, partners } from '../../db/schema'
+import { fetchLimit } from '../../http/keyset-page'
 
 export type PartnerRow = typeof partners.$inferSelect
 
@@ -72,5 +73,5 @@ export async function listPartnerRows(
     .from(partners)
     .where(and(...conditions))
     .orderBy(asc(partners.companyName), asc(partners.id))
-    .limit(query.limit + 1)
+    .limit(fetchLimit(query.limit))
 }

@@ -9,8 +9,8 @@ import { partners } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../../errors'
 import type { ManagerActor, PartnerActor } from '../../http/auth/actors'
-import { decodeCursor, encodeCursor } from '../../http/cursor'
-import { recordAudit } from '../audit'
+import { keysetCursor } from '../../http/keyset-page'
+import { recordAudit, type AuditAction } from '../audit'
 import { restrictedAmong } from '../territories'
 import { presentPartner, suspensionOf } from './partners.presenter'
 import {
@@ -34,18 +34,16 @@ async function auditPartner(
   tx: Tx,
   ctx: AppContext,
   actor: ManagerActor,
-  action: string,
+  action: AuditAction,
   before: PartnerWithLocations | null,
   after: PartnerWithLocations,
 ) {
   const now = ctx.clock.now()
   await recordAudit(tx, {
     at: now,
-    actorType: 'manager',
-    actorId: actor.managerId,
+    actor: { type: 'manager', id: actor.managerId },
     action,
-    entityType: 'partner',
-    entityId: after.id,
+    entity: { type: 'partner', id: after.id },
     before: before ? presentPartner(before, now) : null,
     after: presentPartner(after, now),
   })
@@ -96,24 +94,23 @@ export async function getPartner(ctx: AppContext, id: string) {
   return presentPartner(await loadOrThrow(ctx.db, id), ctx.clock.now())
 }
 
-const NameCursorSchema = z.object({ name: z.string(), id: z.uuid() })
+const nameCursor = keysetCursor({ name: z.string(), id: z.uuid() })
 
 export async function listPartners(
   ctx: AppContext,
   query: { search?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
-  const afterName = query.cursor ? decodeCursor(query.cursor, NameCursorSchema) : undefined
+  const afterName = nameCursor.decode(query.cursor)
   const rows = await listPartnerRows(ctx.db, { search: query.search, afterName, limit: query.limit })
-  const page = rows.slice(0, query.limit)
+  const page = nameCursor.page(rows, query.limit, (row) => ({ name: row.companyName, id: row.id }))
   const locations = await additionalLocationsOf(
     ctx.db,
-    page.map((row) => row.id),
+    page.items.map((row) => row.id),
   )
   const now = ctx.clock.now()
-  const last = page.at(-1)
   return {
-    items: page.map((row) => presentPartner({ ...row, additionalLocations: locations.get(row.id) ?? [] }, now)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ name: last.companyName, id: last.id }) : null,
+    items: page.items.map((row) => presentPartner({ ...row, additionalLocations: locations.get(row.id) ?? [] }, now)),
+    nextCursor: page.nextCursor,
   }
 }
 
@@ -191,11 +188,9 @@ export async function setMyLocations(ctx: AppContext, actor: PartnerActor, addit
     const after = { ...before, additionalLocations: additional, updatedAt: now }
     await recordAudit(tx, {
       at: now,
-      actorType: 'partner',
-      actorId: actor.partnerId,
+      actor: { type: 'partner', id: actor.partnerId },
       action: 'partner.locations_set',
-      entityType: 'partner',
-      entityId: actor.partnerId,
+      entity: { type: 'partner', id: actor.partnerId },
       before: { additional: before.additionalLocations },
       after: { additional },
     })

@@ -136,11 +136,9 @@ export async function adjustRating(
       .returning()
     await recordAudit(tx, {
       at: now,
-      actorType: 'manager',
-      actorId: actor.managerId,
+      actor: { type: 'manager', id: actor.managerId },
       action: 'rating.adjusted',
-      entityType: 'partner',
-      entityId: partnerId,
+      entity: { type: 'partner', id: partnerId },
       after: { adjustmentId: created!.id, delta: body.delta, reason: body.reason, expiresAt: body.expiresAt ?? null },
     })
     return presentAdjustment(created!, now)

@@ -66,11 +66,9 @@ export async function returnReservation(
       .returning()
     await recordAudit(tx, {
       at: now,
-      actorType: 'partner',
-      actorId: actor.partnerId,
+      actor: { type: 'partner', id: actor.partnerId },
       action: 'reservation_return.created',
-      entityType: 'reservation_return',
-      entityId: created!.id,
+      entity: { type: 'reservation_return', id: created!.id },
       after: { reservationId: reservation.id, requestId, reason: body.reason },
     })
     return presentReturn(created!)
@@ -125,11 +123,9 @@ export async function decideReturn(
     }
     await recordAudit(tx, {
       at: now,
-      actorType: 'manager',
-      actorId: actor.managerId,
+      actor: { type: 'manager', id: actor.managerId },
       action: `reservation_return.${status}`,
-      entityType: 'reservation_return',
-      entityId: returnId,
+      entity: { type: 'reservation_return', id: returnId },
       before: { status: 'pending' },
       after: { status, reservationId: before.reservationId, ...(decision.note ? { note: decision.note } : {}) },
     })
@@ -152,11 +148,9 @@ async function sendToModeration(
   if (!closed) return
   await recordAudit(tx, {
     at: now,
-    actorType: 'manager',
-    actorId: actor.managerId,
+    actor: { type: 'manager', id: actor.managerId },
     action: 'request.under_review',
-    entityType: 'request',
-    entityId: requestId,
+    entity: { type: 'request', id: requestId },
     before: { status: 'open' },
     after: { status: 'closed', closeReason: 'under_review' },
   })

@@ -25,11 +25,9 @@ export async function excludeSpamRequest(ctx: AppContext, requestId: string): Pr
     if (held.length > 0) {
       await recordAudit(tx, {
         at: now,
-        actorType: 'system',
-        actorId: null,
+        actor: { type: 'system', id: null },
         action: 'rating.spam_request_excluded',
-        entityType: 'request',
-        entityId: requestId,
+        entity: { type: 'request', id: requestId },
         after: { reservationIds: held.map(({ id }) => id) },
       })
     }

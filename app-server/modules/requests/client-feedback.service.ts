@@ -6,7 +6,7 @@ import type { AppContext } from '../../context'
 import { clientFeedback, partners, requests, reservations } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { AppError, unprocessable } from '../../errors'
-import { decodeCursor, encodeCursor } from '../../http/cursor'
+import { fetchLimit, keysetCursor } from '../../http/keyset-page'
 import { recordAudit } from '../audit'
 import { getRequestStatus } from './request-status.service'
 
@@ -60,11 +60,9 @@ export async function rateReceivingPartner(
     // The ratings are audited; the comment is the client's own text and stays out of the append-only log.
     await recordAudit(tx, {
       at: now,
-      actorType: 'client',
-      actorId: null,
+      actor: { type: 'client', id: null },
       action: 'client_feedback.recorded',
-      entityType: 'partner',
-      entityId: input.partnerId,
+      entity: { type: 'partner', id: input.partnerId },
       before: before ? { responseSpeed: before.responseSpeed, serviceQuality: before.serviceQuality } : null,
       after: {
         feedbackId: saved!.id,
@@ -78,7 +76,7 @@ export async function rateReceivingPartner(
   return { created, status: await getRequestStatus(ctx, requestId) }
 }
 
-const FeedbackCursorSchema = z.object({ ratedAt: z.iso.datetime(), id: z.uuid() })
+const ratedCursor = keysetCursor({ ratedAt: z.iso.datetime(), id: z.uuid() })
 
 export interface FeedbackQuery {
   partnerId?: string | undefined
@@ -90,8 +88,8 @@ export interface FeedbackQuery {
 export async function listClientFeedback(ctx: AppContext, query: FeedbackQuery) {
   const scope: SQL[] = query.partnerId ? [eq(clientFeedback.partnerId, query.partnerId)] : []
   const page: SQL[] = [...scope]
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor, FeedbackCursorSchema)
+  const after = ratedCursor.decode(query.cursor)
+  if (after) {
     const at = new Date(after.ratedAt)
     page.push(
       or(lt(clientFeedback.updatedAt, at), and(eq(clientFeedback.updatedAt, at), lt(clientFeedback.id, after.id)))!,
@@ -110,7 +108,7 @@ export async function listClientFeedback(ctx: AppContext, query: FeedbackQuery) 
     .innerJoin(reservations, eq(reservations.id, clientFeedback.reservationId))
     .where(and(...page))
     .orderBy(desc(clientFeedback.updatedAt), desc(clientFeedback.id))
-    .limit(query.limit + 1)
+    .limit(fetchLimit(query.limit))
   const [totals] = await ctx.db
     .select({
       count: count(),
@@ -119,10 +117,12 @@ export async function listClientFeedback(ctx: AppContext, query: FeedbackQuery) 
     })
     .from(clientFeedback)
     .where(and(...scope))
-  const items = rows.slice(0, query.limit)
-  const last = items.at(-1)
+  const paged = ratedCursor.page(rows, query.limit, (row) => ({
+    ratedAt: row.feedback.updatedAt.toISOString(),
+    id: row.feedback.id,
+  }))
   return {
-    items: items.map((row) => ({
+    items: paged.items.map((row) => ({
       id: row.feedback.id,
       requestId: row.feedback.requestId,
       country: row.country,
@@ -139,10 +139,7 @@ export async function listClientFeedback(ctx: AppContext, query: FeedbackQuery) 
       averageResponseSpeed: roundedAverage(totals?.speed),
       averageServiceQuality: roundedAverage(totals?.quality),
     },
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor({ ratedAt: last.feedback.updatedAt.toISOString(), id: last.feedback.id })
-        : null,
+    nextCursor: paged.nextCursor,
   }
 }
 

@@ -95,11 +95,9 @@ export async function createRequest(
       .returning({ id: requests.id })
     await recordAudit(tx, {
       at: now,
-      actorType: 'client',
-      actorId: null,
+      actor: { type: 'client', id: null },
       action: 'request.created',
-      entityType: 'request',
-      entityId: row!.id,
+      entity: { type: 'request', id: row!.id },
       after: {
         country: input.country,
         types: input.types,

@@ -1,4 +1,4 @@
-import { scrubContactData } from '../../logger'
+import { scrubContactData } from '../../../shared/domain/contact-patterns'
 
 export const ERASED = '[erased]'
 

@@ -1,21 +1,22 @@
 import { and, desc, eq, lt, lte, or, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
+import type { ModerationAction, RequestStatus } from '../../../shared/domain/request-states'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
 import type { AppContext } from '../../context'
 import { requests } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { conflict, notFound } from '../../errors'
 import type { ManagerActor } from '../../http/auth/actors'
-import { decodeCursor, encodeCursor } from '../../http/cursor'
+import { fetchLimit, keysetCursor } from '../../http/keyset-page'
 import { recordAudit } from '../audit'
 import { presentModerated } from './requests.presenter'
 import { enqueueSpamExclusion } from './spam-exclusion.job'
 
 const DAY_MS = 86_400_000
-const CreatedCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() })
+const createdCursor = keysetCursor({ createdAt: z.iso.datetime(), id: z.uuid() })
 
 export interface ModerationQuery {
-  status?: 'open' | 'closed' | undefined
+  status?: RequestStatus | undefined
   country?: string | undefined
   cursor?: string | undefined
   limit: number
@@ -26,8 +27,8 @@ export async function listRequestsForModeration(ctx: AppContext, query: Moderati
   const conditions: SQL[] = []
   if (query.status) conditions.push(eq(requests.status, query.status))
   if (query.country) conditions.push(eq(requests.country, query.country))
-  if (query.cursor) {
-    const after = decodeCursor(query.cursor, CreatedCursorSchema)
+  const after = createdCursor.decode(query.cursor)
+  if (after) {
     const at = new Date(after.createdAt)
     conditions.push(or(lt(requests.createdAt, at), and(eq(requests.createdAt, at), lt(requests.id, after.id)))!)
   }
@@ -36,14 +37,9 @@ export async function listRequestsForModeration(ctx: AppContext, query: Moderati
     .from(requests)
     .where(and(...conditions))
     .orderBy(desc(requests.createdAt), desc(requests.id))
-    .limit(query.limit + 1)
-  const page = rows.slice(0, query.limit)
-  const last = page.at(-1)
-  return {
-    items: page.map(presentModerated),
-    nextCursor:
-      rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
-  }
+    .limit(fetchLimit(query.limit))
+  const page = createdCursor.page(rows, query.limit, (row) => ({ createdAt: row.createdAt.toISOString(), id: row.id }))
+  return { items: page.items.map(presentModerated), nextCursor: page.nextCursor }
 }
 
 export async function getRequestForModeration(ctx: AppContext, id: string) {
@@ -51,8 +47,6 @@ export async function getRequestForModeration(ctx: AppContext, id: string) {
   if (!row) throw notFound('request_not_found', 'No request has this id.')
   return presentModerated(row)
 }
-
-export type ModerationAction = 'close' | 'reopen' | 'reject_spam'
 
 /**
  * Closes, reopens or rejects a request as spam. Reopening gives it a fresh lifetime; a spam rejection takes the
@@ -108,11 +102,9 @@ export async function moderateRequest(
     if (action === 'reject_spam') await enqueueSpamExclusion(tx, id, now)
     await recordAudit(tx, {
       at: now,
-      actorType: 'manager',
-      actorId: actor.managerId,
+      actor: { type: 'manager', id: actor.managerId },
       action: `request.${action}`,
-      entityType: 'request',
-      entityId: id,
+      entity: { type: 'request', id: id },
       before: state(before),
       after: { ...state(after!), ...(note ? { note } : {}) },
     })

@@ -114,11 +114,9 @@ export async function withdrawRequest(ctx: AppContext, requestId: string): Promi
       .where(eq(requests.id, requestId))
     await recordAudit(tx, {
       at: now,
-      actorType: 'client',
-      actorId: null,
+      actor: { type: 'client', id: null },
       action: 'request.withdrawn',
-      entityType: 'request',
-      entityId: requestId,
+      entity: { type: 'request', id: requestId },
       before: { status: before.status },
       after: { status: 'closed', closeReason: 'withdrawn' },
     })
@@ -195,11 +193,9 @@ export async function eraseRequestContacts(ctx: AppContext, requestId: string): 
       .returning({ id: clientFeedback.id })
     await recordAudit(tx, {
       at: now,
-      actorType: 'client',
-      actorId: null,
+      actor: { type: 'client', id: null },
       action: 'request.contacts_erased',
-      entityType: 'request',
-      entityId: requestId,
+      entity: { type: 'request', id: requestId },
       before: { status: before.status, closeReason: before.closeReason },
       after: {
         erased: [

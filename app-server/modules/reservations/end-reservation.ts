@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import type { ReleaseReason } from '../../../shared/domain/rating'
 import type { Executor } from '../../db/client'
 import { reservations } from '../../db/schema'
-import { recordAudit, type ActorType } from '../audit'
+import { recordAudit, type AuditActor } from '../audit'
 import { freeSlot, type ReservationRow } from './reservations.repository'
 
 export interface EndReservationInput {
@@ -10,7 +10,7 @@ export interface EndReservationInput {
   where: { reservationId: string } | { requestId: string; partnerId: string }
   reason: ReleaseReason
   now: Date
-  actor: { type: ActorType; id: string | null }
+  actor: AuditActor
 }
 
 /**
@@ -34,11 +34,9 @@ export async function endReservation(tx: Executor, input: EndReservationInput) {
   const request = await freeSlot(tx, released.requestId, now)
   await recordAudit(tx, {
     at: now,
-    actorType: input.actor.type,
-    actorId: input.actor.id,
+    actor: { type: input.actor.type, id: input.actor.id },
     action: input.reason === 'partner' ? 'reservation.released' : `reservation.${input.reason}`,
-    entityType: 'reservation',
-    entityId: released.id,
+    entity: { type: 'reservation', id: released.id },
     before: { status: 'active' },
     after: { status: 'released', reason: input.reason, requestId: released.requestId },
   })

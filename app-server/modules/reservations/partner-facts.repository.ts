@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm'
+import type { PartnerStatus } from '../../../shared/domain/partner-statuses'
+import type { ReservationStatus } from '../../../shared/domain/reservation-columns'
 import { queryRows, type Executor } from '../../db/client'
 import type { PartnerWithLocations } from '../partners'
 
@@ -8,7 +10,7 @@ export interface PartnerFacts {
   /** Registered country plus additional locations, less any restricted country. */
   coverage: string[]
   /** This partner's reservation of `requestId`, when asked for one. */
-  existing: { id: string; status: 'active' | 'released' } | null
+  existing: { id: string; status: ReservationStatus } | null
 }
 
 interface FactsRow {
@@ -16,7 +18,7 @@ interface FactsRow {
   partner_code: string
   company_name: string
   registered_country: string
-  status: 'bronze' | 'silver' | 'gold'
+  declared_status: PartnerStatus
   approved: boolean
   tutorial_completed_at: string | Date | null
   suspended_at: string | Date | null
@@ -32,7 +34,7 @@ interface FactsRow {
   additional: string[]
   restricted: string[]
   existing_id: string | null
-  existing_status: 'active' | 'released' | null
+  existing_status: ReservationStatus | null
 }
 
 const toDate = (value: string | Date | null) => (value === null ? null : new Date(value))
@@ -71,7 +73,7 @@ export async function loadPartnerFacts(
     partnerCode: row.partner_code,
     companyName: row.company_name,
     registeredCountry: row.registered_country,
-    status: row.status,
+    declaredStatus: row.declared_status,
     approved: row.approved,
     tutorialCompletedAt: toDate(row.tutorial_completed_at),
     suspendedAt: toDate(row.suspended_at),

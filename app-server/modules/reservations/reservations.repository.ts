@@ -1,6 +1,8 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
+import type { ReservationStatus } from '../../../shared/domain/reservation-columns'
 import type { Executor } from '../../db/client'
 import { requests, reservationReturns, reservations } from '../../db/schema'
+import { fetchLimit } from '../../http/keyset-page'
 
 export type ReservationRow = typeof reservations.$inferSelect
 
@@ -22,7 +24,7 @@ export async function freeSlot(db: Executor, requestId: string, now: Date) {
 
 export interface MyReservationsFilter {
   partnerId: string
-  status?: 'active' | 'released' | undefined
+  status?: ReservationStatus | undefined
   before?: { reservedAt: Date; id: string } | undefined
   limit: number
 }
@@ -46,5 +48,5 @@ export async function selectMyReservations(db: Executor, filter: MyReservationsF
     .leftJoin(reservationReturns, eq(reservationReturns.reservationId, reservations.id))
     .where(and(...conditions))
     .orderBy(desc(reservations.reservedAt), desc(reservations.id))
-    .limit(filter.limit + 1)
+    .limit(fetchLimit(filter.limit))
 }

@@ -10,7 +10,7 @@ import { withTransaction } from '../../db/transaction'
 import { AppError, conflict, forbidden, notFound } from '../../errors'
 import { visibleAt, type RatingTier } from '../../../shared/domain/rating'
 import type { PartnerActor } from '../../http/auth/actors'
-import { decodeCursor, encodeCursor } from '../../http/cursor'
+import { fetchLimit, keysetCursor } from '../../http/keyset-page'
 import { recordAudits } from '../audit'
 import { assertEligible, presentProfile } from '../partners'
 import { assertReservationAllowed, loadRatingLimits, reservationsLeft } from '../rating'
@@ -23,7 +23,7 @@ import { loadPartnerFacts } from './partner-facts.repository'
 import { selectMyReservations } from './reservations.repository'
 import { takeSlot } from './take-slot.repository'
 
-const FeedCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() })
+const feedCursor = keysetCursor({ createdAt: z.iso.datetime(), id: z.uuid() })
 
 /** The partner's own profile: status, eligibility, locations and how much of the reservation quota is used. */
 export async function getMyProfile(ctx: AppContext, actor: PartnerActor) {
@@ -62,7 +62,7 @@ export async function listFeed(ctx: AppContext, actor: PartnerActor, query: Feed
   if (query.country && !coverage.includes(query.country)) {
     throw forbidden('territory_not_covered', `${query.country} is not one of your locations.`)
   }
-  const before = query.cursor ? decodeCursor(query.cursor, FeedCursorSchema) : undefined
+  const before = feedCursor.decode(query.cursor)
   const limits = await loadRatingLimits(ctx.db, ctx, partner.id, now)
   const rows = await selectFeed(ctx.db, {
     partnerId: partner.id,
@@ -71,18 +71,14 @@ export async function listFeed(ctx: AppContext, actor: PartnerActor, query: Feed
     before: before ? { createdAt: new Date(before.createdAt), id: before.id } : undefined,
     // Early access: higher tiers see a new request first, lower ones after their tier's delay.
     publishedBefore: publishedBefore(now, limits.tier.earlyAccessHours),
-    limit: query.limit + 1,
+    limit: fetchLimit(query.limit),
   })
   const quotaLeft = reservationsLeft(limits)
-  const page = rows.slice(0, query.limit)
-  const last = page.at(-1)
-  return {
-    items: page.map((row) => presentFeedItem(row, quotaLeft)),
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor({ createdAt: new Date(last.created_at).toISOString(), id: last.id })
-        : null,
-  }
+  const page = feedCursor.page(rows, query.limit, (row) => ({
+    createdAt: new Date(row.created_at).toISOString(),
+    id: row.id,
+  }))
+  return { items: page.items.map((row) => presentFeedItem(row, quotaLeft)), nextCursor: page.nextCursor }
 }
 
 export type ReserveResult = { created: boolean; reservation: ReturnType<typeof presentReservation> }
@@ -192,21 +188,24 @@ export async function releaseReservation(ctx: AppContext, actor: PartnerActor, r
   })
 }
 
-const ReservationCursorSchema = z.object({ reservedAt: z.iso.datetime(), id: z.uuid() })
+const reservedCursor = keysetCursor({ reservedAt: z.iso.datetime(), id: z.uuid() })
 
 /** The partner's reservations, newest first; showing contacts is recorded in the audit log. */
 export async function listMyReservations(ctx: AppContext, actor: PartnerActor, query: ReservationListQuery) {
   await sessionFacts(ctx.db, actor.partnerId)
-  const before = query.cursor ? decodeCursor(query.cursor, ReservationCursorSchema) : undefined
+  const before = reservedCursor.decode(query.cursor)
   const rows = await selectMyReservations(ctx.db, {
     partnerId: actor.partnerId,
     status: query.status,
     before: before ? { reservedAt: new Date(before.reservedAt), id: before.id } : undefined,
     limit: query.limit,
   })
-  const page = rows.slice(0, query.limit)
+  const page = reservedCursor.page(rows, query.limit, (row) => ({
+    reservedAt: row.reservation.reservedAt.toISOString(),
+    id: row.reservation.id,
+  }))
   const now = ctx.clock.now()
-  const items = page.map((row) =>
+  const items = page.items.map((row) =>
     presentReservation(row.reservation, row.request, { config: ctx.config, now, returned: row.returned }),
   )
   const revealed = items.filter((item) => item.contact !== null)
@@ -214,20 +213,11 @@ export async function listMyReservations(ctx: AppContext, actor: PartnerActor, q
     ctx.db,
     revealed.map((item) => ({
       at: now,
-      actorType: 'partner' as const,
-      actorId: actor.partnerId,
+      actor: { type: 'partner', id: actor.partnerId },
       action: 'contacts.revealed',
-      entityType: 'request',
-      entityId: item.request.id,
+      entity: { type: 'request', id: item.request.id },
       after: { reservationId: item.id },
     })),
   )
-  const last = page.at(-1)
-  return {
-    items,
-    nextCursor:
-      rows.length > query.limit && last
-        ? encodeCursor({ reservedAt: last.reservation.reservedAt.toISOString(), id: last.reservation.id })
-        : null,
-  }
+  return { items, nextCursor: page.nextCursor }
 }

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
 import { queryRows, type Executor } from '../../db/client'
 import { reservations } from '../../db/schema'
+import type { AuditAction } from '../audit'
 import { currentRequestId } from '../../request-context'
 import type { RequestRow } from '../requests'
 
@@ -21,6 +22,10 @@ export interface TakeSlotInput {
 }
 
 type RawRow = Record<string, unknown>
+
+// The statement below writes its own audit rows; their actions still come from the audit log's vocabulary.
+const RESERVATION_CREATED = 'reservation.created' satisfies AuditAction
+const CONTACTS_REVEALED = 'contacts.revealed' satisfies AuditAction
 
 /**
  * Takes one of the request's 5 slots, records the reservation and its audit entries, in one statement.
@@ -53,11 +58,11 @@ export async function takeSlot(executor: Executor, input: TakeSlotInput) {
           returning id, request_id
         ), audit as (
           insert into audit_log (at, actor_type, actor_id, action, entity_type, entity_id, after, request_id)
-          select ${now}::timestamptz, 'partner', ${input.partnerId}, 'reservation.created', 'reservation', r.id::text,
+          select ${now}::timestamptz, 'partner', ${input.partnerId}, ${RESERVATION_CREATED}::text, 'reservation', r.id::text,
                  jsonb_build_object('requestId', r.request_id, 'userId', ${input.userId}::text), ${currentRequestId() ?? null}
           from reservation r
           union all
-          select ${now}::timestamptz, 'partner', ${input.partnerId}, 'contacts.revealed', 'request', r.request_id::text,
+          select ${now}::timestamptz, 'partner', ${input.partnerId}, ${CONTACTS_REVEALED}::text, 'request', r.request_id::text,
                  jsonb_build_object('reservationId', r.id), ${currentRequestId() ?? null}
           from reservation r
         )

@@ -41,11 +41,9 @@ export async function restrictCountry(ctx: AppContext, actor: ManagerActor, coun
       .returning()
     await recordAudit(tx, {
       at: ctx.clock.now(),
-      actorType: 'manager',
-      actorId: actor.managerId,
+      actor: { type: 'manager', id: actor.managerId },
       action: 'restricted_country.set',
-      entityType: 'country',
-      entityId: country,
+      entity: { type: 'country', id: country },
       before: before ? present(before) : null,
       after: present(row!),
     })
@@ -63,11 +61,9 @@ export async function liftCountryRestriction(ctx: AppContext, actor: ManagerActo
     if (!before) throw notFound('country_not_restricted', `${country} is not on the restricted list.`)
     await recordAudit(tx, {
       at: ctx.clock.now(),
-      actorType: 'manager',
-      actorId: actor.managerId,
+      actor: { type: 'manager', id: actor.managerId },
       action: 'restricted_country.lifted',
-      entityType: 'country',
-      entityId: country,
+      entity: { type: 'country', id: country },
       before: present(before),
     })
   })

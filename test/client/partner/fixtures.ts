@@ -44,7 +44,7 @@ export function profile(overrides: Partial<PartnerProfile> = {}): PartnerProfile
     id: '00000000-0000-4000-8000-0000000000b1',
     partnerCode: 'acme',
     companyName: 'Acme Integrators GmbH',
-    status: 'bronze',
+    declaredStatus: 'bronze',
     approved: true,
     tutorialCompletedAt: '2026-10-01T00:00:00.000Z',
     suspension: null,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { de } from '../../../app-client/request-form/i18n/de'
 import { en } from '../../../app-client/request-form/i18n/en'
 import { es } from '../../../app-client/request-form/i18n/es'
-import { REQUEST_TYPE_KEYS } from '../../../app-client/request-form/request-types'
+import { REQUEST_TYPES } from '../../../shared/domain/request-type-codes'
 import LandingView from '../../../app-client/request-form/views/LandingView.vue'
 import { mountWithApp } from '../support/mount-with-app'
 
@@ -36,7 +36,7 @@ describe('request form landing page', () => {
       'What you can ask for',
       'Who sees your contact details',
     ])
-    expect(wrapper.findAll('#types-title ~ ul > li')).toHaveLength(REQUEST_TYPE_KEYS.length)
+    expect(wrapper.findAll('#types-title ~ ul > li')).toHaveLength(REQUEST_TYPES.length)
     expect(wrapper.text()).toContain('Workflow automation')
     expect(wrapper.get('a[href="/request"]').text()).toBe('Describe your request')
   })

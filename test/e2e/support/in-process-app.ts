@@ -64,7 +64,7 @@ export async function startInProcessApp(env: Record<string, string> = {}): Promi
         .insert(partners)
         .values({
           partnerCode: `E2E-${Math.random().toString(36).slice(2)}`,
-          status: 'gold',
+          declaredStatus: 'gold',
           approved: true,
           tutorialCompletedAt: new Date(clock.now().getTime() - 86_400_000),
           ...fields,

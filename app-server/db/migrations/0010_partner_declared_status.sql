@@ -1,0 +1,1 @@
+ALTER TABLE "partners" RENAME COLUMN "status" TO "declared_status";

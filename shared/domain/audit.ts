@@ -1,0 +1,58 @@
+// The vocabulary of the append-only audit log. Kept free of zod: the database schema reads these lists.
+
+/** Who made a change: a partner (through its portal), a manager, the client (by status token) or the app itself. */
+export const AUDIT_ACTOR_TYPES = ['partner', 'manager', 'client', 'system'] as const
+export type AuditActorType = (typeof AUDIT_ACTOR_TYPES)[number]
+
+/** What an audit entry is about; its `entityId` is the id of that row (the ISO code for a country). */
+export const AUDIT_ENTITY_TYPES = [
+  'request',
+  'reservation',
+  'reservation_return',
+  'partner',
+  'portal',
+  'country',
+] as const
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
+
+/**
+ * Every action the audit log records, `<entity>.<what happened>`. A new action is added here first, so a
+ * misspelt one does not compile.
+ */
+export const AUDIT_ACTIONS = [
+  // Requests: the client's submission, withdrawal and erasure, a manager's moderation, a return's verdict.
+  'request.created',
+  'request.withdrawn',
+  'request.contacts_erased',
+  'request.close',
+  'request.reopen',
+  'request.reject_spam',
+  'request.under_review',
+  // Reservations and the contacts they reveal.
+  'reservation.created',
+  'reservation.released',
+  'reservation.expired',
+  'reservation.returned',
+  'contacts.revealed',
+  'reservation_return.created',
+  'reservation_return.confirmed',
+  'reservation_return.rejected',
+  'crm_sync.retried',
+  // The rating.
+  'rating.adjusted',
+  'rating.spam_request_excluded',
+  'client_feedback.recorded',
+  // Partners, their portals and territories.
+  'partner.created',
+  'partner.updated',
+  'partner.locations_set',
+  'partner.suspended',
+  'partner.restored',
+  'partner.link_code_issued',
+  'portal.installed',
+  'portal.uninstalled',
+  'portal.linked',
+  'restricted_country.set',
+  'restricted_country.lifted',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
