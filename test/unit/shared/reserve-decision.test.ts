@@ -28,9 +28,8 @@ const base: ReserveFacts = {
   },
 }
 
-type Change = {
-  [K in keyof ReserveFacts]?: ReserveFacts[K] extends object ? Partial<ReserveFacts[K]> : ReserveFacts[K]
-}
+type Nested = 'partner' | 'quota' | 'request'
+type Change = Partial<Omit<ReserveFacts, Nested>> & { [K in Nested]?: Partial<ReserveFacts[K]> }
 const facts = (change: Change): ReserveFacts => ({
   ...base,
   ...change,
