@@ -23,7 +23,9 @@ type RawRow = Record<string, unknown>
  * trip. The request's part comes from the requests module's lifecycle (`takeSlotUpdate`: the conditional UPDATE
  * that is the 5-partner cap under concurrency, and the close as fully served); the audit rows follow the audit
  * module's columns. Whether the partner may reserve at all was decided before (`reserveDecision`); the statement
- * re-checks only what another transaction can change meanwhile, the request's status and free slots.
+ * re-checks only what another transaction can change meanwhile, the request's status and free slots. The request's
+ * country and publication time never change, and the partner's coverage and tier were read in this transaction
+ * under its row lock, so checking territory or early access again here would guard nothing.
  * @returns the updated request and the new reservation, or undefined when no slot was taken.
  */
 export async function takeSlot(executor: Executor, input: TakeSlotInput) {
