@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull } from 'drizzle-orm'
 import type { z } from 'zod'
 import type { Executor } from '../db/client'
 import { jobs } from '../db/schema'
@@ -72,4 +72,26 @@ export async function completeWaitingJobs(executor: Executor, job: JobSpec, keys
 export function exponentialBackoffMs(attempt: number): number {
   const base = Math.min(3_600_000, 1_000 * 2 ** Math.max(0, attempt - 1))
   return Math.round(base * (0.8 + Math.random() * 0.4))
+}
+
+/**
+ * Puts a job due now with a fresh set of attempts, e.g. after a manager fixed what made it fail.
+ * @returns whether the job exists.
+ */
+export async function retryJobNow(executor: Executor, job: JobSpec, key: string, now: Date): Promise<boolean> {
+  const rows = await executor
+    .update(jobs)
+    .set({ status: 'pending', attempts: 0, runAt: now, lockedUntil: null, updatedAt: now })
+    .where(and(eq(jobs.name, job.name), eq(jobs.key, key)))
+    .returning({ id: jobs.id })
+  return rows.length > 0
+}
+
+/** Forgets the last error texts of the jobs with these keys (any name): they may quote data a client erased. */
+export async function clearJobErrors(executor: Executor, keys: string[], now: Date): Promise<void> {
+  if (keys.length === 0) return
+  await executor
+    .update(jobs)
+    .set({ lastError: null, updatedAt: now })
+    .where(and(inArray(jobs.key, keys), isNotNull(jobs.lastError)))
 }

@@ -162,8 +162,28 @@ export function nextTierStep(
 }
 
 /** When a request published at `createdAt` appears for a partner of this tier. */
-export function visibleAt(createdAt: Date, tier: RatingTier): Date {
+export function visibleAt(createdAt: Date, tier: Pick<RatingTier, 'earlyAccessHours'>): Date {
   return new Date(createdAt.getTime() + tier.earlyAccessHours * 3_600_000)
+}
+
+/**
+ * Until when a request stays ahead of lower tiers: new requests reach each tier `earlyAccessHours` after they
+ * arrive, so my tier has it to itself (and the tiers above) until the next slower tier sees it. Null when no
+ * slower tier exists or that moment has passed.
+ */
+export function earlyAccessEnds(
+  createdAt: Date,
+  myTier: Pick<RatingTier, 'earlyAccessHours'>,
+  tiers: readonly Pick<RatingTier, 'earlyAccessHours'>[],
+  now: Date,
+): Date | null {
+  const slower = tiers
+    .map((tier) => tier.earlyAccessHours)
+    .filter((hours) => hours > myTier.earlyAccessHours)
+    .sort((a, b) => a - b)[0]
+  if (slower === undefined) return null
+  const ends = visibleAt(createdAt, { earlyAccessHours: slower })
+  return ends.getTime() > now.getTime() ? ends : null
 }
 
 /** Why a reservation stopped counting as open; `partner` is a plain release. */

@@ -14,14 +14,26 @@ export const FeedQuerySchema = z
   .meta({ id: 'FeedQuery' })
 export type FeedQuery = z.output<typeof FeedQuerySchema>
 
+/** Whether I may reserve the request now, and the refusal's code when not: the API's own decision. */
 export const ReserveAbilitySchema = z.object({
   reserve: z.boolean(),
-  reserveDeniedReason: z.enum(RESERVE_DENIAL_CODES).optional(),
+  reserveDeniedReason: z.enum(RESERVE_DENIAL_CODES).optional().meta({
+    description: 'The code reserving would be refused with now; details (dates, limits) come with that refusal.',
+  }),
 })
 
+/** A request as one partner sees it, with what that partner may do with it. */
 export const FeedItemSchema = RequestSummarySchema.extend({
   heldByMe: z.boolean(),
   abilities: ReserveAbilitySchema,
+  earlyAccessUntil: z.iso
+    .datetime()
+    .nullable()
+    .meta({
+      description:
+        'Until when my rating tier (and higher ones) has this request to itself, before the next slower tier sees ' +
+        'it; null when no slower tier is left to wait for.',
+    }),
 }).meta({ id: 'FeedItem' })
 export type FeedItem = z.infer<typeof FeedItemSchema>
 

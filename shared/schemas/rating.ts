@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { BAD_LEAD_REASONS, RATING_TIER_IDS, RETURN_STATUSES } from '../domain/rating'
+import { RATING_OUTCOME_KINDS, RESERVATION_STATES } from '../domain/reservation-state'
 import { multiLine, singleLine } from './text'
 
 export const RatingTierIdSchema = z.enum(RATING_TIER_IDS)
@@ -138,11 +139,14 @@ export const RatingOutcomeSchema = z
   .object({
     reservationId: z.uuid(),
     requestId: z.uuid(),
-    kind: z.enum(['won', 'lost', 'expired', 'returned', 'return_pending', 'rejected_spam', 'open', 'released']).meta({
+    state: z.enum(RESERVATION_STATES).meta({
+      description: "The reservation's state, the same word the partner sees (shared/domain/reservation-state.ts).",
+    }),
+    kind: z.enum(RATING_OUTCOME_KINDS).meta({
       description:
-        '`released` by the partner without an outcome; `returned` as a confirmed bad lead; `return_pending` ' +
-        'returned as a bad lead and waiting for a decision; `rejected_spam` a request a manager rejected as spam, ' +
-        'which counts for nobody.',
+        'The state as the rating counts it: every held state is `open`, and a return waiting for a decision is ' +
+        '`return_pending` (it counts for nothing yet); `returned` is a confirmed bad lead, `rejected_spam` a ' +
+        'request a manager rejected as spam, which counts for nobody.',
     }),
     at: z.iso.datetime(),
   })

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { BAD_LEAD_REASONS, RELEASE_REASONS, RETURN_STATUSES } from '../domain/rating'
 import { CRM_SYNC_VIEW_STATUSES, LEAD_OUTCOMES, RESERVATION_STATUSES } from '../domain/reservation-columns'
-import { RequestSummarySchema } from './request.schema'
+import { RESERVATION_STATES } from '../domain/reservation-state'
+import { FeedItemSchema } from './feed.schema'
 
 export const ReservationStatusSchema = z.enum(RESERVATION_STATUSES)
 export type { ReservationStatus } from '../domain/reservation-columns'
@@ -62,7 +63,14 @@ export const ReservationSchema = z
     releaseReason: z.enum(RELEASE_REASONS).nullable().meta({
       description: '`partner` released it, `expired` for no CRM progress in time, `returned` as a bad lead.',
     }),
-    request: RequestSummarySchema,
+    state: z.enum(RESERVATION_STATES).meta({
+      description:
+        'Where the reservation stands, one word for every screen (shared/domain/reservation-state.ts): ' +
+        RESERVATION_STATES.map((state) => `\`${state}\``).join(', ') +
+        '.',
+    }),
+    /** The request as the partner sees it now, with what it may do with it (as in the feed). */
+    request: FeedItemSchema,
     contact: ContactSchema.nullable(),
     crm: ReservationCrmSchema,
     firstContact: FirstContactSchema.nullable().meta({

@@ -103,7 +103,9 @@ describe("the client's private status page", () => {
     expect(withdrawn.body).toMatchObject({ status: 'closed', closeReason: 'withdrawn', abilities: { withdraw: false } })
 
     const partner = await givenPartner(t)
-    expect((await reserve(partner.id, id)).status).toBe(404)
+    const refused = await reserve(partner.id, id)
+    expect(refused.status).toBe(409)
+    expect(refused.body.code).toBe('request_closed')
     const again = await request(t.app).post('/api/public/requests/status/withdrawal').set(asClient(token))
     expect(again.status).toBe(409)
     expect(again.body.code).toBe('request_already_closed')

@@ -107,11 +107,13 @@ describe('reserving requests (rules 5.2)', () => {
     expect((await reserve(partner.id, targets[3]!.id)).status).toBe(201)
   })
 
-  it('when the request is unknown or closed, then 404 request_not_found', async () => {
+  it('when the request is unknown, then 404 request_not_found; when it is closed, then 409 request_closed', async () => {
     const partner = await givenPartner(t)
     expect((await reserve(partner.id, '00000000-0000-4000-8000-000000000000')).body.code).toBe('request_not_found')
     const closed = await givenRequest(t, { status: 'closed', closeReason: 'withdrawn' })
-    expect((await reserve(partner.id, closed.id)).status).toBe(404)
+    const refused = await reserve(partner.id, closed.id)
+    expect(refused.status).toBe(409)
+    expect(refused.body.code).toBe('request_closed')
     expect((await reserve(partner.id, 'not-a-uuid')).status).toBe(400)
   })
 

@@ -52,16 +52,8 @@ export const useFeedStore = defineStore('feed', () => {
    */
   async function reserve(requestId: string, assignTo?: string): Promise<Reservation> {
     const reservation = await partnerApi.reserve(requestId, assignTo)
-    items.value = items.value.map((item) =>
-      item.id === requestId
-        ? {
-            ...item,
-            heldByMe: true,
-            reservations: reservation.request.reservations,
-            abilities: { reserve: false, reserveDeniedReason: 'already_reserved' },
-          }
-        : item,
-    )
+    // The answer carries the request as the feed shows it now: held by me, with the server's abilities.
+    items.value = items.value.map((item) => (item.id === requestId ? reservation.request : item))
     // The quota in use changed; the profile is the one place that counts it.
     void profile.load()
     return reservation

@@ -14,15 +14,14 @@ import { managerOf, portalUserOf } from '../../http/auth/actors'
 import { requirePortalUser } from '../../http/auth/require-partner'
 import { route, type RouteGroup } from '../../http/route'
 import { NO_MANAGER_SESSION, requireManager } from '../managers'
-import { applyManifest } from './apply-manifest'
 import { EventPostSchema, handleEvent, type EventDeps } from './events.service'
-import { InstallPostSchema, registerInstall } from './install.service'
+import { installFromPortal, InstallPostSchema } from './install.service'
 import { LINK_CODE_RATE_LIMITED, throttleLinkCodeAttempts } from './link-code-throttle'
 import { issueLinkCode, linkPortal } from './link-codes.service'
 import { findPortal } from './portals.repository'
 import type { SessionIssuer } from './session.service'
 import { portals } from '../../db/schema'
-import { desc, eq } from 'drizzle-orm'
+import { desc } from 'drizzle-orm'
 
 export type PortalRouter = Router & { whenEventsHandled: () => Promise<void> }
 
@@ -125,17 +124,10 @@ export function bitrix24PortalRouter(ctx: AppContext, deps: Bitrix24Deps): Porta
     const post = InstallPostSchema.safeParse(req.body)
     if (!post.success)
       throw badRequest('invalid_install_request', 'This page is opened by Bitrix24 when the app is installed.')
-    const portal = await registerInstall(ctx, deps, {
-      memberId: post.data.member_id,
-      refreshToken: post.data.REFRESH_ID,
-      applicationToken: post.data.APPLICATION_TOKEN,
+    await installFromPortal(ctx, deps, post.data, {
       domain: String(req.query.DOMAIN ?? 'unknown'),
+      appBaseUrl: appBaseUrl(ctx, req),
     })
-    deps.clients.drop(portal.id)
-    const client = await deps.clients.forPortal(portal.id)
-    const applied = await applyManifest(client, manifest, appBaseUrl(ctx, req))
-    await ctx.db.update(portals).set({ crmMode: applied.crmMode }).where(eq(portals.id, portal.id))
-    ctx.logger.info({ portalId: portal.id, ...applied }, 'manifest applied')
     next()
   })
   router.post(manifest.app.handlers.events, form, (req, res) => {

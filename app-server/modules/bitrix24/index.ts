@@ -1,5 +1,6 @@
 export { bitrix24ApiRoutes, bitrix24PortalRouter, type Bitrix24Deps } from './bitrix24.routes'
 export { PortalClients } from './portal-clients'
+export { saveReconcileCursor } from './portals.repository'
 export { SessionIssuer } from './session.service'
 export { TokenCipher } from './token-cipher'
 export {

@@ -3,11 +3,13 @@ import type { AppContext } from '../../context'
 import { AppError, conflict, serviceUnavailable } from '../../errors'
 import { forgetInstallState } from '../../http/auth/portal-installs'
 import { recordAudit } from '../audit'
+import { manifest } from '../../../manifests'
+import { applyManifest } from './apply-manifest'
 import { applicationTokenMatches } from './application-token'
 import { installationIsLive } from './installation-probe'
 import { GrantOfAnotherPortalError, refreshAtOAuthServer, type TokenPayload } from './portal-client'
 import type { PortalClients } from './portal-clients'
-import { findPortalByMemberId, upsertInstalledPortal, type PortalRow } from './portals.repository'
+import { findPortalByMemberId, saveCrmMode, upsertInstalledPortal, type PortalRow } from './portals.repository'
 import type { TokenCipher } from './token-cipher'
 
 /** The fields of the form Bitrix24 POSTs to the installer page that the install needs. */
@@ -98,6 +100,30 @@ export async function registerInstall(ctx: AppContext, deps: InstallDeps, input:
   })
   ctx.logger.info({ portalId: portal.id, domain: portal.domain }, 'portal installed')
   return portal
+}
+
+/**
+ * What the installer page does: registers the install, then applies the app's manifest (event bindings, CRM tabs,
+ * lead source and field) with a fresh client for the portal, and remembers which CRM mode the portal runs.
+ * @throws AppError as registerInstall.
+ */
+export async function installFromPortal(
+  ctx: AppContext,
+  deps: { cipher: TokenCipher; clients: PortalClients },
+  post: z.infer<typeof InstallPostSchema>,
+  where: { domain: string; appBaseUrl: string },
+): Promise<void> {
+  const portal = await registerInstall(ctx, deps, {
+    memberId: post.member_id,
+    refreshToken: post.REFRESH_ID,
+    applicationToken: post.APPLICATION_TOKEN,
+    domain: where.domain,
+  })
+  deps.clients.drop(portal.id)
+  const client = await deps.clients.forPortal(portal.id)
+  const applied = await applyManifest(client, manifest, where.appBaseUrl)
+  await saveCrmMode(ctx.db, portal.id, applied.crmMode)
+  ctx.logger.info({ portalId: portal.id, ...applied }, 'manifest applied')
 }
 
 async function verifyGrant(ctx: AppContext, input: InstallInput): Promise<TokenPayload> {

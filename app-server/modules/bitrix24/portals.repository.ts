@@ -124,3 +124,16 @@ export async function takeRefreshLease(
 export async function releaseRefreshLease(db: Executor, portalId: string): Promise<void> {
   await db.update(portals).set({ refreshLeaseUntil: null }).where(eq(portals.id, portalId))
 }
+
+/** Where reconciliation of the portal's CRM resumes, and when it last ran (crm-sync reads and moves it). */
+export async function saveReconcileCursor(db: Executor, portalId: string, cursor: Date | undefined, now: Date) {
+  await db
+    .update(portals)
+    .set({ lastReconciledAt: now, ...(cursor ? { crmModifiedCursor: cursor } : {}) })
+    .where(eq(portals.id, portalId))
+}
+
+/** Whether the portal runs the classic CRM (1) or the simple one (2), as the manifest found it. */
+export async function saveCrmMode(db: Executor, portalId: string, crmMode: number | null) {
+  await db.update(portals).set({ crmMode }).where(eq(portals.id, portalId))
+}

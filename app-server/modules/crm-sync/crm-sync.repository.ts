@@ -1,6 +1,8 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { jobs, portals, requests, reservationOutcomeEvents, reservations } from '../../db/schema'
+import { retryJobNow, type JobSpec } from '../../jobs/job'
+import { recordCrmProgress, requeueFailedLead } from '../reservations'
 import type { Outcome } from './outcome-policy'
 
 export type ReservationRow = typeof reservations.$inferSelect
@@ -10,50 +12,6 @@ export async function findReservation(db: Executor, id: string): Promise<Reserva
   return row
 }
 
-/**
- * Leases up to `limit` active reservations of one portal whose lead is still to be written, `first` among them
- * if it is free. Rows leased by another run are skipped: two runs never add the same lead at once.
- * @returns the leased reservations, each with whether an earlier run may already have sent its lead.
- */
-export async function leasePending(
-  db: Executor,
-  input: { portalId: string; first: string; now: Date; leaseUntil: Date; limit: number },
-): Promise<{ id: string; maybeSent: boolean }[]> {
-  const rows = await db
-    .update(reservations)
-    .set({ crmLeaseUntil: input.leaseUntil })
-    .where(
-      inArray(
-        reservations.id,
-        db
-          .select({ id: reservations.id })
-          .from(reservations)
-          .where(
-            and(
-              eq(reservations.portalId, input.portalId),
-              eq(reservations.crmStatus, 'pending'),
-              eq(reservations.status, 'active'),
-              or(isNull(reservations.crmLeaseUntil), lt(reservations.crmLeaseUntil, input.now)),
-            ),
-          )
-          .orderBy(sql`${reservations.id} = ${input.first} desc`, asc(reservations.reservedAt))
-          .limit(input.limit)
-          .for('update', { skipLocked: true }),
-      ),
-    )
-    .returning({ id: reservations.id, addAttemptedAt: reservations.crmAddAttemptedAt })
-  return rows.map((row) => ({ id: row.id, maybeSent: row.addAttemptedAt !== null }))
-}
-
-/** Recorded before crm.lead.add is called: from now on a crash may leave a lead the next run must look up. */
-export async function markAddAttempted(db: Executor, ids: string[], now: Date): Promise<void> {
-  if (ids.length === 0) return
-  await db
-    .update(reservations)
-    .set({ crmAddAttemptedAt: now })
-    .where(and(inArray(reservations.id, ids), isNull(reservations.crmAddAttemptedAt)))
-}
-
 /** The leased reservations with their requests, for the lead fields. */
 export function loadWithRequests(db: Executor, ids: string[]) {
   return db
@@ -61,51 +19,6 @@ export function loadWithRequests(db: Executor, ids: string[]) {
     .from(reservations)
     .innerJoin(requests, eq(requests.id, reservations.requestId))
     .where(inArray(reservations.id, ids))
-}
-
-/** The lead exists: remember its id. A lead id once stored never changes. */
-export async function storeLeadId(db: Executor, id: string, leadId: string, now: Date): Promise<void> {
-  await db
-    .update(reservations)
-    .set({ crmStatus: 'in_crm', crmLeadId: leadId, crmSyncedAt: now, crmLastError: null, crmLeaseUntil: null })
-    .where(and(eq(reservations.id, id), or(isNull(reservations.crmLeadId), eq(reservations.crmLeadId, leadId))))
-}
-
-/** The leads of one batch, stored in one statement. A lead id once stored never changes. */
-export async function storeLeadIds(db: Executor, leadIds: Map<string, string>, now: Date): Promise<void> {
-  if (leadIds.size === 0) return
-  await db.execute(sql`
-    update reservations r
-    set crm_status = 'in_crm', crm_lead_id = v.lead_id, crm_synced_at = ${now.toISOString()}::timestamptz,
-        crm_last_error = null, crm_lease_until = null
-    from unnest(${sql.param([...leadIds.keys()])}::uuid[], ${sql.param([...leadIds.values()])}::text[])
-      as v(id, lead_id)
-    where r.id = v.id and (r.crm_lead_id is null or r.crm_lead_id = v.lead_id)`)
-}
-
-/** Frees leased reservations whose lead is not written yet, with the reason; `failed` once retries are spent. */
-export async function recordPushError(
-  db: Executor,
-  ids: string[],
-  error: string,
-  options: { failed: boolean },
-): Promise<void> {
-  if (ids.length === 0) return
-  await db
-    .update(reservations)
-    .set({
-      crmLastError: error.slice(0, 2_000),
-      crmLeaseUntil: null,
-      ...(options.failed ? { crmStatus: 'failed' as const } : {}),
-    })
-    .where(and(inArray(reservations.id, ids), inArray(reservations.crmStatus, ['pending', 'failed'])))
-}
-
-export async function markNotSynced(db: Executor, id: string): Promise<void> {
-  await db
-    .update(reservations)
-    .set({ crmStatus: 'not_synced', crmLeaseUntil: null })
-    .where(and(eq(reservations.id, id), eq(reservations.crmStatus, 'pending')))
 }
 
 /** Reservations of a portal, by the lead their push created. */
@@ -136,37 +49,17 @@ export async function portalHasLeads(db: Executor, portalId: string): Promise<bo
 }
 
 /**
- * Stores what the CRM says about a reservation. A changed outcome is also appended to the outcome events, in
- * the same transaction, for the rating; the same outcome learnt twice (event and reconciliation) is one event.
+ * Stores what the CRM says about a reservation (through its owner). A changed outcome is also appended to the
+ * outcome events, in the same transaction, for the rating; the same outcome learnt twice (event and
+ * reconciliation) is one event.
  */
 export async function recordOutcome(
   tx: Executor,
   reservation: ReservationRow,
   input: { outcome: Outcome | undefined; dealId: string | undefined; leadProgressed?: boolean; now: Date },
 ): Promise<boolean> {
-  const { outcome, dealId, now } = input
-  if (dealId && dealId !== reservation.crmDealId) {
-    await tx.update(reservations).set({ crmDealId: dealId }).where(eq(reservations.id, reservation.id))
-  }
-  // Any sign the partner works the lead stops the rating's first-contact clock (stale reservations).
-  if (!reservation.crmProgressAt && (input.leadProgressed || dealId || outcome)) {
-    await tx
-      .update(reservations)
-      .set({ crmProgressAt: now })
-      .where(and(eq(reservations.id, reservation.id), isNull(reservations.crmProgressAt)))
-  }
-  if (!outcome) return false
-  const [changed] = await tx
-    .update(reservations)
-    .set({ outcome: outcome.outcome, outcomeAt: outcome.at })
-    .where(
-      and(
-        eq(reservations.id, reservation.id),
-        or(isNull(reservations.outcome), sql`${reservations.outcome} <> ${outcome.outcome}`),
-      ),
-    )
-    .returning({ id: reservations.id })
-  if (!changed) return false
+  const { outcome, now } = input
+  if (!(await recordCrmProgress(tx, reservation, input)) || !outcome) return false
   await tx.insert(reservationOutcomeEvents).values({
     reservationId: reservation.id,
     partnerId: reservation.partnerId,
@@ -197,13 +90,6 @@ export async function readCursor(db: Executor, portalId: string): Promise<Date |
   return row.cursor ?? new Date(row.installedAt.getTime() - FIRST_RECONCILE_LOOKBACK_MS)
 }
 
-export async function saveCursor(db: Executor, portalId: string, cursor: Date | undefined, now: Date) {
-  await db
-    .update(portals)
-    .set({ lastReconciledAt: now, ...(cursor ? { crmModifiedCursor: cursor } : {}) })
-    .where(eq(portals.id, portalId))
-}
-
 /** Reservations whose lead could not be written after every retry, with their job's attempts. */
 export function selectFailures(db: Executor, jobName: string) {
   return db
@@ -216,17 +102,8 @@ export function selectFailures(db: Executor, jobName: string) {
 }
 
 /** Puts a failed push back in the queue: the reservation pending again, its job due now with fresh attempts. */
-export async function requeuePush(db: Executor, jobName: string, reservationId: string, now: Date) {
-  const [row] = await db
-    .update(reservations)
-    .set({ crmStatus: 'pending', crmLeaseUntil: null })
-    .where(and(eq(reservations.id, reservationId), eq(reservations.crmStatus, 'failed')))
-    .returning()
+export async function requeuePush(db: Executor, job: JobSpec, reservationId: string, now: Date) {
+  const row = await requeueFailedLead(db, reservationId)
   if (!row) return undefined
-  const [job] = await db
-    .update(jobs)
-    .set({ status: 'pending', attempts: 0, runAt: now, lockedUntil: null, updatedAt: now })
-    .where(and(eq(jobs.name, jobName), eq(jobs.key, reservationId)))
-    .returning({ id: jobs.id })
-  return { reservation: row, jobFound: job !== undefined }
+  return { reservation: row, jobFound: await retryJobNow(db, job, reservationId, now) }
 }

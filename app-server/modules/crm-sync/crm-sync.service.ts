@@ -32,7 +32,7 @@ export async function listFailures(ctx: AppContext): Promise<{ items: CrmSyncFai
 export async function retryFailedPush(ctx: AppContext, actor: ManagerActor, reservationId: string) {
   return withTransaction(ctx.db, async (tx) => {
     const now = ctx.clock.now()
-    const requeued = await requeuePush(tx, PUSH_LEAD_JOB.name, reservationId, now)
+    const requeued = await requeuePush(tx, PUSH_LEAD_JOB, reservationId, now)
     if (!requeued) throw notFound('crm_sync_failure_not_found', 'This reservation has no failed CRM sync.')
     // A job removed by housekeeping is written again; the lookup by ORIGIN_ID still prevents a second lead.
     if (!requeued.jobFound) await enqueueLeadPush(tx, reservationId)

@@ -1,15 +1,14 @@
 import { z } from 'zod'
 import type { AppContext } from '../../context'
 import { withTransaction } from '../../db/transaction'
-import { CRM_ORIGINATOR_ID, type CrmDeal, type CrmGateway, type CrmLead } from '../bitrix24'
+import { CRM_ORIGINATOR_ID, saveReconcileCursor, type CrmDeal, type CrmGateway, type CrmLead } from '../bitrix24'
+import { storeLeadId } from '../reservations'
 import {
   findByLeadIds,
   findReservation,
   openLeadIds,
   readCursor,
   recordOutcome,
-  saveCursor,
-  storeLeadId,
   type ReservationRow,
 } from './crm-sync.repository'
 import { decideOutcome, type OutcomeDecision } from './outcome-policy'
@@ -72,7 +71,7 @@ export async function reconcilePortal(ctx: AppContext, gateway: CrmGateway, port
     const deals = allDeals.filter((deal) => deal.LEAD_ID === leadId)
     await apply(ctx, reservation, decideOutcome(lead, deals, ctx.clock.now()), leadProgressed(lead))
   }
-  await saveCursor(ctx.db, portalId, newest(cursor, [...leads, ...changedDeals]), ctx.clock.now())
+  await saveReconcileCursor(ctx.db, portalId, newest(cursor, [...leads, ...changedDeals]), ctx.clock.now())
   ctx.logger.info({ portalId, leads: leads.length, deals: changedDeals.length }, 'portal reconciled')
 }
 

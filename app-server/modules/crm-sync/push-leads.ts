@@ -2,16 +2,15 @@ import type { AppContext } from '../../context'
 import { completeWaitingJobs } from '../../jobs/job'
 import { scrubContactData } from '../../logger'
 import { CRM_BATCH_LIMIT, type CrmGateway } from '../bitrix24'
-import { LEAD_PUSH_JOB } from '../reservations'
 import {
-  findReservation,
+  LEAD_PUSH_JOB,
   leasePending,
-  loadWithRequests,
   markAddAttempted,
   markNotSynced,
   recordPushError,
   storeLeadIds,
-} from './crm-sync.repository'
+} from '../reservations'
+import { findReservation, loadWithRequests } from './crm-sync.repository'
 import { leadFieldsOf } from './lead-fields'
 
 const messageOf = (error: unknown) =>

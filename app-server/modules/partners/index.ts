@@ -1,4 +1,4 @@
-export { presentProfile } from './partners.presenter'
+export { eligibilityFactsOf, presentProfile } from './partners.presenter'
 export type { PartnerWithLocations } from './partners.repository'
 export { partnerManagementRoutes } from './partners.routes'
-export { assertEligible, coverageOf, loadSessionPartner, setMyLocations } from './partners.service'
+export { assertEligible, coverageOf, eligibilityError, loadSessionPartner, setMyLocations } from './partners.service'

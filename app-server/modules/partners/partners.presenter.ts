@@ -1,4 +1,4 @@
-import { ineligibilities } from '../../../shared/domain/eligibility'
+import { ineligibilities, type EligibilityFacts } from '../../../shared/domain/eligibility'
 import { MAX_ADDITIONAL_LOCATIONS } from '../../../shared/domain/reservation-rules'
 import type { Partner, PartnerProfile } from '../../../shared/schemas/partner.schema'
 import type { PartnerWithLocations } from './partners.repository'
@@ -10,11 +10,19 @@ export function suspensionOf(partner: PartnerWithLocations) {
   return { until: partner.suspendedUntil }
 }
 
+/** What decides whether the partner may see and reserve requests (see shared/domain/eligibility.ts). */
+export function eligibilityFactsOf(partner: PartnerWithLocations): EligibilityFacts {
+  return {
+    approved: partner.approved,
+    tutorialCompletedAt: partner.tutorialCompletedAt,
+    suspension: suspensionOf(partner),
+  }
+}
+
 export function presentEligibility(partner: PartnerWithLocations, now: Date) {
-  const reasons = ineligibilities(
-    { approved: partner.approved, tutorialCompletedAt: partner.tutorialCompletedAt, suspension: suspensionOf(partner) },
-    now,
-  ).map((reason) => (reason.code === 'partner_suspended' ? { code: reason.code, until: iso(reason.until) } : reason))
+  const reasons = ineligibilities(eligibilityFactsOf(partner), now).map((reason) =>
+    reason.code === 'partner_suspended' ? { code: reason.code, until: iso(reason.until) } : reason,
+  )
   return { eligible: reasons.length === 0, reasons }
 }
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { ineligibilities } from '../../../shared/domain/eligibility'
+import { ineligibilities, type Ineligibility } from '../../../shared/domain/eligibility'
 import { MAX_ADDITIONAL_LOCATIONS } from '../../../shared/domain/reservation-rules'
 import type { CreatePartnerInput, UpdatePartnerInput } from '../../../shared/schemas/partner.schema'
 import type { AppContext } from '../../context'
@@ -12,7 +12,7 @@ import type { ManagerActor, PartnerActor } from '../../http/auth/actors'
 import { keysetCursor } from '../../http/keyset-page'
 import { recordAudit, type AuditAction } from '../audit'
 import { restrictedAmong } from '../territories'
-import { presentPartner, suspensionOf } from './partners.presenter'
+import { eligibilityFactsOf, presentPartner } from './partners.presenter'
 import {
   additionalLocationsOf,
   findPartnerWithLocations,
@@ -255,23 +255,25 @@ export async function loadSessionPartner(tx: Executor, partnerId: string, option
  * @throws AppError `partner_not_approved`, `tutorial_not_completed`, `partner_suspended` (403).
  */
 export function assertEligible(partner: PartnerWithLocations, now: Date): void {
-  const [reason] = ineligibilities(
-    { approved: partner.approved, tutorialCompletedAt: partner.tutorialCompletedAt, suspension: suspensionOf(partner) },
-    now,
-  )
-  if (!reason) return
-  const messages = {
-    partner_not_approved: 'Your Bitrix24 Partner Program application is not approved yet.',
-    tutorial_not_completed: 'Complete the Bitrix24 Partner Program Tutorial to receive implementation requests.',
-    partner_suspended: 'Your access to implementation requests is suspended.',
-  }
+  const [reason] = ineligibilities(eligibilityFactsOf(partner), now)
+  if (reason) throw eligibilityError(reason)
+}
+
+const INELIGIBLE_MESSAGES = {
+  partner_not_approved: 'Your Bitrix24 Partner Program application is not approved yet.',
+  tutorial_not_completed: 'Complete the Bitrix24 Partner Program Tutorial to receive implementation requests.',
+  partner_suspended: 'Your access to implementation requests is suspended.',
+}
+
+/** The refusal for a partner kept away from requests, the same on the feed and on reserving (403). */
+export function eligibilityError(reason: Ineligibility): AppError {
   const until = reason.code === 'partner_suspended' ? reason.until : undefined
-  throw new AppError({
+  return new AppError({
     status: 403,
     code: reason.code,
     title: 'Forbidden',
     detail:
-      messages[reason.code] +
+      INELIGIBLE_MESSAGES[reason.code] +
       (until
         ? ` It ends on ${until.toISOString()}.`
         : reason.code === 'partner_suspended'

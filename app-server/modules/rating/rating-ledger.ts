@@ -8,6 +8,7 @@ import {
 } from '../../../shared/domain/rating'
 import type { Executor } from '../../db/client'
 import { partnerRatings, reservations } from '../../db/schema'
+import { saveRatingMarks } from '../reservations'
 
 /** What the rating should count for one reservation: an outcome and when it happened, or nothing. */
 export type Counted = { outcome: CountedOutcome; at: Date } | null
@@ -158,18 +159,17 @@ export async function countReservations(tx: Executor, changes: CountChange[], no
         updatedAt: sql`excluded.updated_at`,
       },
     })
-  const updates = [...held].filter(([, state]) => state.changed)
-  const values = sql.join(
-    updates.map(
-      ([id, state]) =>
-        sql`(${id}::uuid, ${state.counted?.outcome ?? null}::text, ${state.counted?.at.toISOString() ?? null}::timestamptz, ${state.excluded}::boolean)`,
-    ),
-    sql`, `,
+  await saveRatingMarks(
+    tx,
+    [...held]
+      .filter(([, state]) => state.changed)
+      .map(([id, state]) => ({
+        id,
+        counted: state.counted?.outcome ?? null,
+        countedAt: state.counted?.at ?? null,
+        excluded: state.excluded,
+      })),
   )
-  await tx.execute(sql`
-    update reservations set rating_counted = v.counted, rating_counted_at = v.counted_at, rating_excluded = v.excluded
-    from (values ${values}) as v(id, counted, counted_at, excluded)
-    where reservations.id = v.id`)
   return applied
 }
 

@@ -9,7 +9,6 @@ import {
 } from '../../../shared/domain/rating'
 import type { AppContext } from '../../context'
 import { queryRows, type Executor } from '../../db/client'
-import { AppError } from '../../errors'
 import { ratingTiers, reservationWindowStart } from './rating.policy'
 
 const DAY_MS = 86_400_000
@@ -99,42 +98,4 @@ async function nextFreeing(executor: Executor, partnerId: string, since: string,
         order by r.reserved_at asc offset ${skip} limit 1`,
   )
   return row?.reserved_at
-}
-
-/** How many more reservations the limits allow right now. */
-export const reservationsLeft = (limits: RatingLimits) =>
-  Math.max(0, Math.min(limits.open.limit - limits.open.used, limits.monthly.limit - limits.monthly.used))
-
-/**
- * @throws AppError `reservation_quota_exceeded` (403) naming the limit hit (`quota`: open or monthly), its size,
- *   the use, and `resetsAt` (when the monthly one frees; null for the open one, which frees on a release or an outcome).
- */
-export function assertReservationAllowed(limits: RatingLimits): void {
-  const { open, monthly, tier } = limits
-  if (open.used >= open.limit) {
-    throw new AppError({
-      status: 403,
-      code: 'reservation_quota_exceeded',
-      title: 'Forbidden',
-      detail:
-        `You hold ${open.used} open reservations, the most your ${tier.id} tier allows at once (${open.limit}). ` +
-        'Release one or record its outcome in your CRM first.',
-      extensions: { quota: 'open', tier: tier.id, limit: open.limit, used: open.used, resetsAt: null },
-    })
-  }
-  if (monthly.used >= monthly.limit) {
-    throw new AppError({
-      status: 403,
-      code: 'reservation_quota_exceeded',
-      title: 'Forbidden',
-      detail: `You made ${monthly.used} reservations in the last ${RESERVATION_WINDOW_DAYS} days, the most your ${tier.id} tier allows (${monthly.limit}).`,
-      extensions: {
-        quota: 'monthly',
-        tier: tier.id,
-        limit: monthly.limit,
-        used: monthly.used,
-        resetsAt: monthly.resetsAt?.toISOString() ?? null,
-      },
-    })
-  }
 }

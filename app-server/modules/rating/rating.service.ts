@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, isNull, gt, or, sql } from 'drizzle-orm'
+import { ratingOutcomeKind, reservationState } from '../../../shared/domain/reservation-state'
 import type { CreateAdjustmentBody } from '../../../shared/schemas/rating'
 import type { AppContext } from '../../context'
 import { queryRows, type Executor } from '../../db/client'
@@ -75,9 +76,11 @@ export async function getRatingForManager(ctx: AppContext, partnerId: string) {
       id: reservations.id,
       requestId: reservations.requestId,
       status: reservations.status,
+      crmStatus: reservations.crmStatus,
+      outcome: reservations.outcome,
       releaseReason: reservations.releaseReason,
-      counted: reservations.ratingCounted,
-      excluded: reservations.ratingExcluded,
+      ratingCounted: reservations.ratingCounted,
+      ratingExcluded: reservations.ratingExcluded,
       reservedAt: reservations.reservedAt,
       releasedAt: reservations.releasedAt,
       outcomeAt: reservations.outcomeAt,
@@ -91,20 +94,17 @@ export async function getRatingForManager(ctx: AppContext, partnerId: string) {
     rating,
     adjustments: adjustments.map((row) => presentAdjustment(row, now)),
     outcomes: latest.map((row) => {
-      const kind = row.excluded
-        ? row.releaseReason === 'returned'
-          ? 'returned'
-          : 'rejected_spam'
-        : (row.counted ?? uncountedKind(row.status, row.releaseReason))
       const at = row.outcomeAt ?? row.releasedAt ?? row.reservedAt
-      return { reservationId: row.id, requestId: row.requestId, kind, at: at.toISOString() }
+      return {
+        reservationId: row.id,
+        requestId: row.requestId,
+        state: reservationState(row),
+        kind: ratingOutcomeKind(row),
+        at: at.toISOString(),
+      }
     }),
   }
 }
-
-/** How a reservation that counts for nothing yet stands: a rejected return always counts, so one not counted waits. */
-const uncountedKind = (status: 'active' | 'released', releaseReason: string | null) =>
-  status === 'active' ? 'open' : releaseReason === 'returned' ? 'return_pending' : 'released'
 
 /**
  * Adds a manager's adjustment to a partner's score, audited.

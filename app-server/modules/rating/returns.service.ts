@@ -1,11 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { ReturnReservationBody } from '../../../shared/schemas/rating'
 import type { AppContext } from '../../context'
-import { requests, reservationReturns, reservations } from '../../db/schema'
+import { reservationReturns, reservations } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { conflict, notFound, unprocessable } from '../../errors'
 import type { ManagerActor, PartnerActor } from '../../http/auth/actors'
 import { recordAudit } from '../audit'
+import { sendToReview } from '../requests'
 import { endReservation } from '../reservations'
 import { countedOf, countReservation } from './rating-ledger'
 import { returnWindowEnd } from './rating.policy'
@@ -140,11 +141,7 @@ async function sendToModeration(
   now: Date,
   actor: ManagerActor,
 ) {
-  const [closed] = await tx
-    .update(requests)
-    .set({ status: 'closed', closeReason: 'under_review', closedAt: now, updatedAt: now })
-    .where(and(eq(requests.id, requestId), eq(requests.status, 'open')))
-    .returning({ id: requests.id })
+  const closed = await sendToReview(tx, requestId, now)
   if (!closed) return
   await recordAudit(tx, {
     at: now,

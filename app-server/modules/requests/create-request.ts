@@ -9,6 +9,7 @@ import { unprocessable } from '../../errors'
 import { consumeRateLimit, hashedClientKey } from '../../http/rate-limit'
 import { recordAudit } from '../audit'
 import { isRestrictedCountry } from '../territories'
+import { openRequest } from './request-lifecycle'
 import { newStatusToken } from './status-token'
 
 export type CreateRequestResult =
@@ -73,9 +74,9 @@ export async function createRequest(
       }
     }
     const { token, hash } = newStatusToken()
-    const [row] = await tx
-      .insert(requests)
-      .values({
+    const row = await openRequest(
+      tx,
+      {
         country: input.country,
         city: input.city,
         types: input.types,
@@ -88,16 +89,15 @@ export async function createRequest(
         contactPhone: input.contact.phone,
         consentedAt: now,
         statusTokenHash: hash,
-        createdAt: now,
-        updatedAt: now,
-        expiresAt: new Date(now.getTime() + ctx.config.REQUEST_TTL_DAYS * DAY_MS),
-      })
-      .returning({ id: requests.id })
+      },
+      now,
+      ctx.config.REQUEST_TTL_DAYS,
+    )
     await recordAudit(tx, {
       at: now,
       actor: { type: 'client', id: null },
       action: 'request.created',
-      entity: { type: 'request', id: row!.id },
+      entity: { type: 'request', id: row.id },
       after: {
         country: input.country,
         types: input.types,
@@ -105,6 +105,6 @@ export async function createRequest(
         maxPartners: MAX_RESERVATIONS_PER_REQUEST,
       },
     })
-    return { kind: 'created' as const, body: { id: row!.id, status: 'open' as const, statusToken: token } }
+    return { kind: 'created' as const, body: { id: row.id, status: 'open' as const, statusToken: token } }
   })
 }

@@ -1,4 +1,7 @@
+export { eraseContactMentions } from './erase-contact-mentions'
 export { expireRequests } from './moderate-requests'
+export { onRequestErased, type ErasedRequest, type ErasureStep } from './request-erasure'
+export { releaseSlot, sendToReview, takeSlotUpdate } from './request-lifecycle'
 export { presentContact, presentSummary, type RequestRow } from './requests.presenter'
 export { requestJobs } from './requests.jobs'
 export { SPAM_EXCLUSION_JOB } from './spam-exclusion.job'

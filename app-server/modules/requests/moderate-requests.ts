@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, lte, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import type { ModerationAction, RequestStatus } from '../../../shared/domain/request-states'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
@@ -9,10 +9,10 @@ import { conflict, notFound } from '../../errors'
 import type { ManagerActor } from '../../http/auth/actors'
 import { fetchLimit, keysetCursor } from '../../http/keyset-page'
 import { recordAudit } from '../audit'
-import { presentModerated } from './requests.presenter'
+import { closeExpiredRequests, closeRequest, reopenRequest } from './request-lifecycle'
+import { presentModerated, type RequestRow } from './requests.presenter'
 import { enqueueSpamExclusion } from './spam-exclusion.job'
 
-const DAY_MS = 86_400_000
 const createdCursor = keysetCursor({ createdAt: z.iso.datetime(), id: z.uuid() })
 
 export interface ModerationQuery {
@@ -64,7 +64,7 @@ export async function moderateRequest(
     const [before] = await tx.select().from(requests).where(eq(requests.id, id)).for('update')
     if (!before) throw notFound('request_not_found', 'No request has this id.')
     const now = ctx.clock.now()
-    let changes: Partial<typeof requests.$inferInsert>
+    let after: RequestRow | undefined
     if (action === 'reopen') {
       if (before.status === 'open') throw conflict('request_already_open', 'The request is open already.')
       if (before.reservedCount >= MAX_RESERVATIONS_PER_REQUEST) {
@@ -73,26 +73,12 @@ export async function moderateRequest(
           `${MAX_RESERVATIONS_PER_REQUEST} partners hold this request; it cannot reopen.`,
         )
       }
-      changes = {
-        status: 'open',
-        closeReason: null,
-        closedAt: null,
-        expiresAt: new Date(now.getTime() + ctx.config.REQUEST_TTL_DAYS * DAY_MS),
-      }
+      after = await reopenRequest(tx, id, now, ctx.config.REQUEST_TTL_DAYS)
     } else {
       if (before.status === 'closed' && action === 'close')
         throw conflict('request_already_closed', 'The request is closed already.')
-      changes = {
-        status: 'closed',
-        closeReason: action === 'close' ? 'closed_by_manager' : 'rejected_spam',
-        closedAt: now,
-      }
+      after = await closeRequest(tx, id, action === 'close' ? 'closed_by_manager' : 'rejected_spam', now)
     }
-    const [after] = await tx
-      .update(requests)
-      .set({ ...changes, updatedAt: now })
-      .where(eq(requests.id, id))
-      .returning()
     const state = (row: typeof before) => ({
       status: row.status,
       closeReason: row.closeReason,
@@ -113,12 +99,4 @@ export async function moderateRequest(
 }
 
 /** Closes open requests whose lifetime has passed. @returns how many closed. */
-export async function expireRequests(ctx: AppContext): Promise<number> {
-  const now = ctx.clock.now()
-  const closed = await ctx.db
-    .update(requests)
-    .set({ status: 'closed', closeReason: 'expired', closedAt: now, updatedAt: now })
-    .where(and(eq(requests.status, 'open'), lte(requests.expiresAt, now)))
-    .returning({ id: requests.id })
-  return closed.length
-}
+export const expireRequests = (ctx: AppContext): Promise<number> => closeExpiredRequests(ctx.db, ctx.clock.now())

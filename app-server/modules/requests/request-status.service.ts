@@ -1,15 +1,16 @@
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import { maskContactDetails } from '../../../shared/domain/mask-contacts'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
 import type { RequestType } from '../../../shared/domain/request-types'
 import type { RequestStatusView } from '../../../shared/schemas/request-status.schema'
 import type { AppContext } from '../../context'
 import type { Executor } from '../../db/client'
-import { clientFeedback, jobs, partners, requests, reservationReturns, reservations } from '../../db/schema'
+import { clientFeedback, partners, requests, reservations } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { conflict, notFound } from '../../errors'
 import { recordAudit } from '../audit'
-import { eraseContactMentions } from './erase-contact-mentions'
+import { runErasureSteps } from './request-erasure'
+import { closeRequest, eraseClientData } from './request-lifecycle'
 
 const DAY_MS = 86_400_000
 
@@ -108,10 +109,7 @@ export async function withdrawRequest(ctx: AppContext, requestId: string): Promi
         closeReason: before.closeReason,
       })
     }
-    await tx
-      .update(requests)
-      .set({ status: 'closed', closeReason: 'withdrawn', closedAt: now, updatedAt: now })
-      .where(eq(requests.id, requestId))
+    await closeRequest(tx, requestId, 'withdrawn', now, { onlyIfOpen: true })
     await recordAudit(tx, {
       at: now,
       actor: { type: 'client', id: null },
@@ -140,51 +138,17 @@ export async function eraseRequestContacts(ctx: AppContext, requestId: string): 
     const [before] = await tx.select().from(requests).where(eq(requests.id, requestId)).for('update')
     if (!before) throw notFound('request_not_found', 'The request no longer exists.')
     if (before.erasedAt) throw conflict('contacts_already_erased', 'Your contact details were erased already.')
-    const closing = before.status === 'open'
-    await tx
-      .update(requests)
-      .set({
-        contactName: '',
-        contactCompany: null,
-        contactEmail: '',
-        contactPhone: '',
-        description: '',
-        erasedAt: now,
-        updatedAt: now,
-        ...(closing ? { status: 'closed' as const, closeReason: 'withdrawn' as const, closedAt: now } : {}),
-      })
-      .where(eq(requests.id, requestId))
-    // A lead not yet written to a partner's CRM must not be written with data the client took back.
-    const cancelled = await tx
-      .update(reservations)
-      .set({ crmStatus: 'not_synced', crmLeaseUntil: null })
-      .where(and(eq(reservations.requestId, requestId), inArray(reservations.crmStatus, ['pending', 'failed'])))
-      .returning({ id: reservations.id })
-    // CRM error texts are scrubbed of e-mails and numbers, but a CRM may echo a name or company back in one.
-    const held = await tx
-      .update(reservations)
-      .set({ crmLastError: null })
-      .where(eq(reservations.requestId, requestId))
-      .returning({ id: reservations.id })
-    if (held.length > 0) {
-      await tx
-        .update(jobs)
-        .set({ lastError: null, updatedAt: now })
-        .where(
-          and(
-            inArray(
-              jobs.key,
-              held.map((item) => item.id),
-            ),
-            isNotNull(jobs.lastError),
-          ),
-        )
-    }
-    const returnNotes = await eraseFromReturnNotes(tx, requestId, {
-      name: before.contactName,
-      company: before.contactCompany,
-      email: before.contactEmail,
-      phone: before.contactPhone,
+    const closing = await eraseClientData(tx, requestId, now)
+    // The modules holding data about this client scrub theirs in this transaction (reservations, rating).
+    const scrubbed = await runErasureSteps(tx, {
+      requestId,
+      contacts: {
+        name: before.contactName,
+        company: before.contactCompany,
+        email: before.contactEmail,
+        phone: before.contactPhone,
+      },
+      now,
     })
     const comments = await tx
       .update(clientFeedback)
@@ -209,29 +173,10 @@ export async function eraseRequestContacts(ctx: AppContext, requestId: string): 
           'contactsInReturnNotes',
         ],
         closedAsWithdrawn: closing,
-        leadPushesCancelled: cancelled.length,
+        ...scrubbed,
         feedbackCommentsErased: comments.length,
-        returnNotesChanged: returnNotes,
       },
     })
     return presentStatus(ctx, tx, requestId)
   })
-}
-
-/** Partners' notes on returned leads and managers' decisions may quote the client; returns how many changed. */
-async function eraseFromReturnNotes(
-  tx: Executor,
-  requestId: string,
-  contacts: Parameters<typeof eraseContactMentions>[1],
-): Promise<number> {
-  const rows = await tx.select().from(reservationReturns).where(eq(reservationReturns.requestId, requestId))
-  let changed = 0
-  for (const row of rows) {
-    const comment = row.comment === null ? null : eraseContactMentions(row.comment, contacts)
-    const decisionNote = row.decisionNote === null ? null : eraseContactMentions(row.decisionNote, contacts)
-    if (comment === row.comment && decisionNote === row.decisionNote) continue
-    await tx.update(reservationReturns).set({ comment, decisionNote }).where(eq(reservationReturns.id, row.id))
-    changed += 1
-  }
-  return changed
 }

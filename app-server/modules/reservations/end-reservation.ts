@@ -3,7 +3,8 @@ import type { ReleaseReason } from '../../../shared/domain/rating'
 import type { Executor } from '../../db/client'
 import { reservations } from '../../db/schema'
 import { recordAudit, type AuditActor } from '../audit'
-import { freeSlot, type ReservationRow } from './reservations.repository'
+import { releaseSlot } from '../requests'
+import type { ReservationRow } from './reservations.repository'
 
 export interface EndReservationInput {
   /** Which reservation: by its id, or by the request and the partner holding it. */
@@ -31,7 +32,7 @@ export async function endReservation(tx: Executor, input: EndReservationInput) {
     .where(and(match, eq(reservations.status, 'active')))
     .returning()
   if (!released) return undefined
-  const request = await freeSlot(tx, released.requestId, now)
+  const request = await releaseSlot(tx, released.requestId, now)
   await recordAudit(tx, {
     at: now,
     actor: { type: input.actor.type, id: input.actor.id },
@@ -40,5 +41,5 @@ export async function endReservation(tx: Executor, input: EndReservationInput) {
     before: { status: 'active' },
     after: { status: 'released', reason: input.reason, requestId: released.requestId },
   })
-  return { reservation: released as ReservationRow, request: request! }
+  return { reservation: released as ReservationRow, request }
 }

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm'
 import type { PartnerStatus } from '../../../shared/domain/partner-statuses'
+import type { RequestStatus } from '../../../shared/domain/request-states'
 import type { ReservationStatus } from '../../../shared/domain/reservation-columns'
 import { queryRows, type Executor } from '../../db/client'
+import type { ReserveFacts } from '../../../shared/domain/reserve-decision'
 import type { PartnerWithLocations } from '../partners'
 
 /** Everything the partner-facing hot paths need about the caller, read in one round trip. */
@@ -11,7 +13,11 @@ export interface PartnerFacts {
   coverage: string[]
   /** This partner's reservation of `requestId`, when asked for one. */
   existing: { id: string; status: ReservationStatus } | null
+  /** The request `requestId` as a reserve decision needs it; null when there is no such request. */
+  request: RequestFacts | null
 }
+
+export type RequestFacts = ReserveFacts['request']
 
 interface FactsRow {
   id: string
@@ -35,13 +41,18 @@ interface FactsRow {
   restricted: string[]
   existing_id: string | null
   existing_status: ReservationStatus | null
+  request_country: string | null
+  request_status: RequestStatus | null
+  request_close_reason: RequestFacts['closeReason']
+  request_reserved_count: number | null
+  request_created_at: string | Date | null
 }
 
 const toDate = (value: string | Date | null) => (value === null ? null : new Date(value))
 
 /**
- * Reads the partner, its locations, which of them are restricted and (optionally) its reservation of one
- * request; the reservation limits come from the rating module. With `forUpdate` the partner row stays locked
+ * Reads the partner, its locations, which of them are restricted and (optionally) one request with the partner's
+ * reservation of it; the reservation limits come from the rating module. With `forUpdate` the partner row stays locked
  * until the transaction ends, which serialises one partner's reservations so its limits hold under concurrency.
  */
 export async function loadPartnerFacts(
@@ -56,7 +67,12 @@ export async function loadPartnerFacts(
           coalesce((select array_agg(rc.country::text) from restricted_countries rc
                     where rc.country = any(p.registered_country || coalesce(l.additional_chars, '{}'))), '{}') as restricted,
           ${options.requestId ? sql`mine.id` : sql`null::uuid`} as existing_id,
-          ${options.requestId ? sql`mine.status` : sql`null::text`} as existing_status
+          ${options.requestId ? sql`mine.status` : sql`null::text`} as existing_status,
+          ${options.requestId ? sql`q.country` : sql`null::text`} as request_country,
+          ${options.requestId ? sql`q.status` : sql`null::text`} as request_status,
+          ${options.requestId ? sql`q.close_reason` : sql`null::text`} as request_close_reason,
+          ${options.requestId ? sql`q.reserved_count` : sql`null::int`} as request_reserved_count,
+          ${options.requestId ? sql`q.created_at` : sql`null::timestamptz`} as request_created_at
         from partners p
         left join lateral (
           select array_agg(pl.country::text order by pl.created_at, pl.country) as additional,
@@ -64,6 +80,7 @@ export async function loadPartnerFacts(
           from partner_locations pl where pl.partner_id = p.id
         ) l on true
         ${options.requestId ? sql`left join reservations mine on mine.partner_id = p.id and mine.request_id = ${options.requestId}::uuid` : sql``}
+        ${options.requestId ? sql`left join requests q on q.id = ${options.requestId}::uuid` : sql``}
         where p.id = ${partnerId}::uuid
         ${options.forUpdate ? sql`for update of p` : sql``}`,
   )
@@ -93,5 +110,15 @@ export async function loadPartnerFacts(
     partner,
     coverage: [row.registered_country, ...row.additional].filter((country) => !restricted.has(country)),
     existing: row.existing_id && row.existing_status ? { id: row.existing_id, status: row.existing_status } : null,
+    request:
+      row.request_country && row.request_status && row.request_created_at !== null
+        ? {
+            country: row.request_country.trim(),
+            status: row.request_status,
+            closeReason: row.request_close_reason,
+            reservedCount: Number(row.request_reserved_count),
+            createdAt: new Date(row.request_created_at),
+          }
+        : null,
   }
 }

@@ -1,4 +1,5 @@
-import type { ReserveDenialCode } from '../../../shared/domain/reservation-rules'
+import { reserveAbilities, type ReserveDecision } from '../../../shared/domain/reserve-decision'
+import { reservationState } from '../../../shared/domain/reservation-state'
 import type { FeedItem } from '../../../shared/schemas/feed.schema'
 import type { Reservation } from '../../../shared/schemas/reservation.schema'
 import type { Config } from '../../config'
@@ -7,42 +8,56 @@ import { presentContact, presentSummary, type RequestRow } from '../requests'
 import type { FeedRow } from './feed.repository'
 import type { ReservationRow } from './reservations.repository'
 
-export function presentFeedItem(row: FeedRow, quotaLeft: number): FeedItem {
-  const denial: ReserveDenialCode | undefined =
-    row.my_status === 'active'
-      ? 'already_reserved'
-      : row.my_status === 'released'
-        ? 'reservation_previously_released'
-        : quotaLeft <= 0
-          ? 'reservation_quota_exceeded'
-          : undefined
-  const summary = presentSummary(
-    {
-      id: row.id,
-      country: row.country.trim(),
-      city: row.city,
-      types: row.types,
-      description: row.description,
-      usersCount: row.users_count,
-      preferredLanguage: row.preferred_language,
-      createdAt: new Date(row.created_at),
-      reservedCount: row.reserved_count,
-    },
-    // Holders see the text as the client typed it.
-    { reveal: row.my_status === 'active' },
-  )
+type SummaryFields = Parameters<typeof presentSummary>[0]
+
+/** What one partner knows of a request besides the request: its reservation of it, the decision, early access. */
+export interface PartnerView {
+  mine: 'active' | 'released' | null
+  decision: ReserveDecision
+  /** Until when the partner's tier (and higher ones) has the request to itself; null once a slower tier sees it. */
+  earlyAccessUntil: Date | null
+}
+
+/**
+ * A request as one partner sees it: in its feed, and inside its reservation. Holders see the text as the client
+ * typed it; the abilities are the reserve decision's answer, so the app shows what the API would do.
+ */
+export function presentRequestForPartner(request: SummaryFields, view: PartnerView): FeedItem {
+  const holding = view.mine === 'active'
   return {
-    ...summary,
-    heldByMe: row.my_status === 'active',
-    abilities: denial ? { reserve: false, reserveDeniedReason: denial } : { reserve: true },
+    ...presentSummary(request, { reveal: holding }),
+    heldByMe: holding,
+    abilities: reserveAbilities(view.decision),
+    earlyAccessUntil: view.earlyAccessUntil?.toISOString() ?? null,
   }
 }
 
-/** What presenting a reservation needs besides its rows: the deadlines in force and the time. */
+export function presentFeedItem(row: FeedRow, view: Omit<PartnerView, 'mine'>): FeedItem {
+  return presentRequestForPartner(feedRowSummary(row), { ...view, mine: row.my_status })
+}
+
+/** The request columns of a feed row, as Drizzle would select them. */
+export function feedRowSummary(row: FeedRow): SummaryFields {
+  return {
+    id: row.id,
+    country: row.country.trim(),
+    city: row.city,
+    types: row.types,
+    description: row.description,
+    usersCount: row.users_count,
+    preferredLanguage: row.preferred_language,
+    createdAt: new Date(row.created_at),
+    reservedCount: row.reserved_count,
+  }
+}
+
+/** What presenting a reservation needs besides its rows: the deadlines in force, the time, the partner's view. */
 export interface ReservationView {
   config: Config
   now: Date
   returned?: ReturnRow | null | undefined
+  /** What the partner may do with the reservation's request now (`mine` is this reservation). */
+  request: Omit<PartnerView, 'mine'>
 }
 
 /**
@@ -65,7 +80,8 @@ export function presentReservation(
     reservedAt: reservation.reservedAt.toISOString(),
     releasedAt: reservation.releasedAt ? reservation.releasedAt.toISOString() : null,
     releaseReason: reservation.releaseReason,
-    request: presentSummary(request, { reveal: active }),
+    state: reservationState(reservation),
+    request: presentRequestForPartner(request, { ...view.request, mine: reservation.status }),
     // A client who erased their data takes the contacts back from every partner.
     contact: active && !request.erasedAt ? presentContact(request) : null,
     crm: {

@@ -6,20 +6,28 @@ import { fetchLimit } from '../../http/keyset-page'
 
 export type ReservationRow = typeof reservations.$inferSelect
 
-/** Gives a slot back; a request that had closed because all slots were taken opens again unless it has expired. */
-export async function freeSlot(db: Executor, requestId: string, now: Date) {
-  const [row] = await db
-    .update(requests)
-    .set({
-      reservedCount: sql`${requests.reservedCount} - 1`,
-      status: sql`case when ${requests.closeReason} = 'fully_served' and ${requests.expiresAt} > ${now.toISOString()}::timestamptz then 'open' else ${requests.status} end`,
-      closeReason: sql`case when ${requests.closeReason} = 'fully_served' and ${requests.expiresAt} > ${now.toISOString()}::timestamptz then null else ${requests.closeReason} end`,
-      closedAt: sql`case when ${requests.closeReason} = 'fully_served' and ${requests.expiresAt} > ${now.toISOString()}::timestamptz then null else ${requests.closedAt} end`,
-      updatedAt: now,
-    })
-    .where(eq(requests.id, requestId))
-    .returning()
-  return row
+/** What the rating counts for one reservation: an outcome and when it counts from, and whether it is excluded. */
+export interface RatingMark {
+  id: string
+  counted: 'won' | 'lost' | 'expired' | null
+  countedAt: Date | null
+  excluded: boolean
+}
+
+/** Stores what the rating counts for these reservations, in one statement (the rating owns the numbers). */
+export async function saveRatingMarks(db: Executor, marks: RatingMark[]): Promise<void> {
+  if (marks.length === 0) return
+  const values = sql.join(
+    marks.map(
+      (mark) =>
+        sql`(${mark.id}::uuid, ${mark.counted}::text, ${mark.countedAt?.toISOString() ?? null}::timestamptz, ${mark.excluded}::boolean)`,
+    ),
+    sql`, `,
+  )
+  await db.execute(sql`
+    update reservations set rating_counted = v.counted, rating_counted_at = v.counted_at, rating_excluded = v.excluded
+    from (values ${values}) as v(id, counted, counted_at, excluded)
+    where reservations.id = v.id`)
 }
 
 export interface MyReservationsFilter {

@@ -1,26 +1,28 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
-import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
+import { earlyAccessEnds } from '../../../shared/domain/rating'
+import { reserveDecision } from '../../../shared/domain/reserve-decision'
 import type { FeedQuery } from '../../../shared/schemas/feed.schema'
 import type { ReservationListQuery } from '../../../shared/schemas/reservation.schema'
 import type { AppContext } from '../../context'
 import type { Executor, Tx } from '../../db/client'
 import { requests, reservations } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
-import { AppError, conflict, forbidden, notFound } from '../../errors'
-import { visibleAt, type RatingTier } from '../../../shared/domain/rating'
+import { forbidden, notFound, type AppError } from '../../errors'
 import type { PartnerActor } from '../../http/auth/actors'
 import { fetchLimit, keysetCursor } from '../../http/keyset-page'
 import { recordAudits } from '../audit'
-import { assertEligible, presentProfile } from '../partners'
-import { assertReservationAllowed, loadRatingLimits, reservationsLeft } from '../rating'
+import { assertEligible, eligibilityFactsOf, presentProfile } from '../partners'
+import { loadRatingLimits, type RatingLimits, type ReturnRow } from '../rating'
+import type { RequestRow } from '../requests'
 import { listRestrictedCountries } from '../territories'
 import { endReservation } from './end-reservation'
 import { selectFeed } from './feed.repository'
 import { enqueueLeadPush } from './lead-push.job'
-import { presentFeedItem, presentReservation } from './reservations.presenter'
-import { loadPartnerFacts } from './partner-facts.repository'
-import { selectMyReservations } from './reservations.repository'
+import { loadPartnerFacts, type PartnerFacts, type RequestFacts } from './partner-facts.repository'
+import { reserveRefusalError } from './reserve-refusal'
+import { feedRowSummary, presentFeedItem, presentReservation } from './reservations.presenter'
+import { selectMyReservations, type ReservationRow } from './reservations.repository'
 import { takeSlot } from './take-slot.repository'
 
 const feedCursor = keysetCursor({ createdAt: z.iso.datetime(), id: z.uuid() })
@@ -51,13 +53,53 @@ async function sessionFacts(
   return facts
 }
 
+/** One partner's side of every reserve decision it meets on a page: who it is, its limits, the time. */
+interface PartnerSide {
+  facts: PartnerFacts
+  limits: RatingLimits
+  now: Date
+}
+
+/** The reserve decision for one request, and until when the partner's tier has the request ahead of lower ones. */
+function partnerView(side: PartnerSide, request: RequestFacts, mine: 'active' | 'released' | null) {
+  const { facts, limits, now } = side
+  const decision = reserveDecision({
+    now,
+    partner: eligibilityFactsOf(facts.partner),
+    coverage: facts.coverage,
+    existing: mine,
+    quota: { tier: limits.tier.id, open: limits.open, monthly: limits.monthly },
+    earlyAccessHours: limits.tier.earlyAccessHours,
+    request,
+  })
+  return { decision, earlyAccessUntil: earlyAccessEnds(request.createdAt, limits.tier, limits.tiers, now) }
+}
+
+const requestFactsOf = (
+  row: Pick<RequestRow, 'country' | 'status' | 'closeReason' | 'reservedCount' | 'createdAt'>,
+) => ({
+  country: row.country.trim(),
+  status: row.status,
+  closeReason: row.closeReason,
+  reservedCount: row.reservedCount,
+  createdAt: row.createdAt,
+})
+
+/** The partner's side for presenting its reservations (the view of their requests). */
+async function loadPartnerSide(ctx: AppContext, executor: Executor, partnerId: string): Promise<PartnerSide> {
+  const now = ctx.clock.now()
+  const facts = await sessionFacts(executor, partnerId)
+  return { facts, limits: await loadRatingLimits(executor, ctx, partnerId, now), now }
+}
+
 /**
  * Open requests in the partner's locations, newest first, with contact details masked (rules 5.2).
  * @throws AppError the eligibility codes (403), `territory_not_covered` (403) for a country filter outside them.
  */
 export async function listFeed(ctx: AppContext, actor: PartnerActor, query: FeedQuery) {
   const now = ctx.clock.now()
-  const { partner, coverage } = await sessionFacts(ctx.db, actor.partnerId)
+  const facts = await sessionFacts(ctx.db, actor.partnerId)
+  const { partner, coverage } = facts
   assertEligible(partner, now)
   if (query.country && !coverage.includes(query.country)) {
     throw forbidden('territory_not_covered', `${query.country} is not one of your locations.`)
@@ -73,21 +115,31 @@ export async function listFeed(ctx: AppContext, actor: PartnerActor, query: Feed
     publishedBefore: publishedBefore(now, limits.tier.earlyAccessHours),
     limit: fetchLimit(query.limit),
   })
-  const quotaLeft = reservationsLeft(limits)
+  const side = { facts, limits, now }
   const page = feedCursor.page(rows, query.limit, (row) => ({
     createdAt: new Date(row.created_at).toISOString(),
     id: row.id,
   }))
-  return { items: page.items.map((row) => presentFeedItem(row, quotaLeft)), nextCursor: page.nextCursor }
+  return {
+    items: page.items.map((row) =>
+      presentFeedItem(
+        row,
+        partnerView(side, requestFactsOf({ ...feedRowSummary(row), status: 'open', closeReason: null }), row.my_status),
+      ),
+    ),
+    nextCursor: page.nextCursor,
+  }
 }
 
 export type ReserveResult = { created: boolean; reservation: ReturnType<typeof presentReservation> }
 
 /**
- * Reserves a request for the partner and reveals the client's contacts (rules 5.2). At most 5 partners
- * hold one request: the slot is taken by a conditional UPDATE in this transaction. Repeating is harmless.
- * @throws AppError eligibility codes, `territory_not_covered`, `reservation_quota_exceeded` (403);
- *   `request_fully_reserved`, `reservation_previously_released` (409); `request_not_found` (404).
+ * Reserves a request for the partner and reveals the client's contacts (rules 5.2). Whether it may is
+ * `reserveDecision`'s answer; at most 5 partners hold one request, which the slot-taking statement enforces in
+ * this transaction whatever the concurrency. Repeating is harmless: the same reservation comes back.
+ * @throws AppError `request_not_found` (404); the refusals of `reserveDecision`: eligibility codes,
+ *   `territory_not_covered`, `reservation_quota_exceeded`, `early_access_pending` (403);
+ *   `request_fully_reserved`, `request_closed`, `reservation_previously_released` (409).
  */
 export async function reserveRequest(
   ctx: AppContext,
@@ -99,39 +151,27 @@ export async function reserveRequest(
     const now = ctx.clock.now()
     // The partner row lock serialises this partner's reservations, so its quota holds under concurrency.
     const facts = await sessionFacts(tx, actor.partnerId, { forUpdate: true, requestId })
-    assertEligible(facts.partner, now)
-    if (facts.existing?.status === 'active') {
+    if (!facts.request) throw notFound('request_not_found', 'No request has this id.')
+    const side = { facts, limits: await loadRatingLimits(tx, ctx, actor.partnerId, now), now }
+    const { decision } = partnerView(side, facts.request, facts.existing?.status ?? null)
+    if (!decision.allowed && decision.code === 'already_reserved' && facts.existing) {
       const [request] = await tx.select().from(requests).where(eq(requests.id, requestId))
       const [reservation] = await tx.select().from(reservations).where(eq(reservations.id, facts.existing.id))
-      // An active reservation has no bad-lead return: returning one releases it.
-      return { created: false, reservation: presentReservation(reservation!, request!, { config: ctx.config, now }) }
+      return { created: false, reservation: present(ctx, side, reservation!, request!) }
     }
-    if (facts.existing) {
-      throw conflict(
-        'reservation_previously_released',
-        'You released this request earlier; it went back to other partners.',
-      )
-    }
-    const limits = await loadRatingLimits(tx, ctx, actor.partnerId, now)
-    assertReservationAllowed(limits)
-    const published = publishedBefore(now, limits.tier.earlyAccessHours)
+    if (!decision.allowed) throw reserveRefusalError(decision)
     const taken = await takeSlot(tx, {
       requestId,
       partnerId: actor.partnerId,
       userId: actor.userId,
       portalId: actor.portalId,
       assignedUserId: options.assignTo ?? actor.userId,
-      coverage: facts.coverage,
-      publishedBefore: published,
       now,
     })
-    if (!taken) throw await refusalFor(tx, requestId, facts.coverage, published, limits.tier)
+    if (!taken) throw await refusalAfterRace(tx, side, requestId)
     // The lead is written to the partner's CRM only if this transaction commits (the outbox).
     if (taken.reservation.portalId) await enqueueLeadPush(tx, taken.reservation.id)
-    return {
-      created: true,
-      reservation: presentReservation(taken.reservation, taken.request, { config: ctx.config, now }),
-    }
+    return { created: true, reservation: present(ctx, side, taken.reservation, taken.request) }
   })
 }
 
@@ -139,35 +179,28 @@ export async function reserveRequest(
 const publishedBefore = (now: Date, delayHours: number) =>
   delayHours > 0 ? new Date(now.getTime() - delayHours * 3_600_000) : undefined
 
-/** Why no slot was taken, read after the attempt so that slots taken meanwhile by others count. */
-async function refusalFor(
-  tx: Tx,
-  requestId: string,
-  coverage: string[],
-  published: Date | undefined,
-  tier: RatingTier,
-): Promise<AppError> {
+/**
+ * Another transaction took the last slot or closed the request between the decision and the statement: the
+ * decision again, on the request as it is now, says which.
+ */
+async function refusalAfterRace(tx: Tx, side: PartnerSide, requestId: string): Promise<AppError> {
   const [request] = await tx.select().from(requests).where(eq(requests.id, requestId))
-  if (!request) return notFound('request_not_found', 'No open request has this id.')
-  if (!coverage.includes(request.country)) {
-    return forbidden('territory_not_covered', 'The request comes from a country outside your locations.')
-  }
-  if (request.reservedCount >= MAX_RESERVATIONS_PER_REQUEST || request.closeReason === 'fully_served') {
-    return conflict('request_fully_reserved', `${MAX_RESERVATIONS_PER_REQUEST} partners hold this request already.`, {
-      limit: MAX_RESERVATIONS_PER_REQUEST,
-    })
-  }
-  if (published && request.status === 'open' && request.createdAt.getTime() > published.getTime()) {
-    const at = visibleAt(request.createdAt, tier)
-    return new AppError({
-      status: 403,
-      code: 'early_access_pending',
-      title: 'Forbidden',
-      detail: `Partners in higher tiers see new requests first; your ${tier.id} tier may reserve this one from ${at.toISOString()}.`,
-      extensions: { visibleAt: at.toISOString(), tier: tier.id },
-    })
-  }
-  return notFound('request_not_found', 'No open request has this id.')
+  if (!request) return notFound('request_not_found', 'No request has this id.')
+  const { decision } = partnerView(side, requestFactsOf(request), null)
+  return decision.allowed
+    ? reserveRefusalError({ allowed: false, code: 'request_closed' })
+    : reserveRefusalError(decision)
+}
+
+function present(
+  ctx: AppContext,
+  side: PartnerSide,
+  reservation: ReservationRow,
+  request: RequestRow,
+  returned?: ReturnRow | null,
+) {
+  const view = partnerView(side, requestFactsOf(request), reservation.status)
+  return presentReservation(reservation, request, { config: ctx.config, now: side.now, returned, request: view })
 }
 
 /**
@@ -176,15 +209,15 @@ async function refusalFor(
  */
 export async function releaseReservation(ctx: AppContext, actor: PartnerActor, requestId: string) {
   return withTransaction(ctx.db, async (tx) => {
-    const now = ctx.clock.now()
+    const side = await loadPartnerSide(ctx, tx, actor.partnerId)
     const ended = await endReservation(tx, {
       where: { requestId, partnerId: actor.partnerId },
       reason: 'partner',
-      now,
+      now: side.now,
       actor: { type: 'partner', id: actor.partnerId },
     })
     if (!ended) throw notFound('reservation_not_found', 'You hold no active reservation of this request.')
-    return presentReservation(ended.reservation, ended.request, { config: ctx.config, now })
+    return present(ctx, side, ended.reservation, ended.request)
   })
 }
 
@@ -192,7 +225,7 @@ const reservedCursor = keysetCursor({ reservedAt: z.iso.datetime(), id: z.uuid()
 
 /** The partner's reservations, newest first; showing contacts is recorded in the audit log. */
 export async function listMyReservations(ctx: AppContext, actor: PartnerActor, query: ReservationListQuery) {
-  await sessionFacts(ctx.db, actor.partnerId)
+  const side = await loadPartnerSide(ctx, ctx.db, actor.partnerId)
   const before = reservedCursor.decode(query.cursor)
   const rows = await selectMyReservations(ctx.db, {
     partnerId: actor.partnerId,
@@ -204,10 +237,8 @@ export async function listMyReservations(ctx: AppContext, actor: PartnerActor, q
     reservedAt: row.reservation.reservedAt.toISOString(),
     id: row.reservation.id,
   }))
-  const now = ctx.clock.now()
-  const items = page.items.map((row) =>
-    presentReservation(row.reservation, row.request, { config: ctx.config, now, returned: row.returned }),
-  )
+  const now = side.now
+  const items = page.items.map((row) => present(ctx, side, row.reservation, row.request, row.returned))
   const revealed = items.filter((item) => item.contact !== null)
   await recordAudits(
     ctx.db,

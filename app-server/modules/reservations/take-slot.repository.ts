@@ -1,10 +1,9 @@
 import { eq, sql } from 'drizzle-orm'
-import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
 import { queryRows, type Executor } from '../../db/client'
 import { reservations } from '../../db/schema'
 import type { AuditAction } from '../audit'
 import { currentRequestId } from '../../request-context'
-import type { RequestRow } from '../requests'
+import { takeSlotUpdate, type RequestRow } from '../requests'
 
 export interface TakeSlotInput {
   requestId: string
@@ -14,10 +13,6 @@ export interface TakeSlotInput {
   portalId: string | null
   /** The Bitrix24 user the lead goes to; the reserving user by default. */
   assignedUserId: string | null
-  /** Countries the partner covers: the slot is taken only for a request from one of them. */
-  coverage: string[]
-  /** Early access: only a request published by then may be taken; no bound without a delay. */
-  publishedBefore: Date | undefined
   now: Date
 }
 
@@ -28,9 +23,14 @@ const RESERVATION_CREATED = 'reservation.created' satisfies AuditAction
 const CONTACTS_REVEALED = 'contacts.revealed' satisfies AuditAction
 
 /**
- * Takes one of the request's 5 slots, records the reservation and its audit entries, in one statement.
- * The conditional UPDATE is the cap: concurrent callers queue on the request's row lock and each re-checks
- * `reserved_count < 5`, so at most 5 ever succeed. The request closes as fully served when the last slot goes.
+ * Takes one of the request's 5 slots, records the reservation and its audit entries, in one statement: the one
+ * place outside their owners that writes `requests` and `audit_log`, so that the reserve hot path is one round
+ * trip. The request's part comes from the requests module's lifecycle (`takeSlotUpdate`: the conditional UPDATE
+ * that is the 5-partner cap under concurrency, and the close as fully served); the audit rows follow the audit
+ * module's columns. Whether the partner may reserve at all was decided before (`reserveDecision`); the statement
+ * re-checks only what another transaction can change meanwhile, the request's status and free slots. The request's
+ * country and publication time never change, and the partner's coverage and tier were read in this transaction
+ * under its row lock, so checking territory or early access again here would guard nothing.
  * @returns the updated request and the new reservation, or undefined when no slot was taken.
  */
 export async function takeSlot(executor: Executor, input: TakeSlotInput) {
@@ -38,16 +38,7 @@ export async function takeSlot(executor: Executor, input: TakeSlotInput) {
   const [row] = await queryRows<RawRow>(
     executor,
     sql`with slot as (
-          update requests set
-            reserved_count = reserved_count + 1,
-            status = case when reserved_count + 1 >= ${MAX_RESERVATIONS_PER_REQUEST} then 'closed' else 'open' end,
-            close_reason = case when reserved_count + 1 >= ${MAX_RESERVATIONS_PER_REQUEST} then 'fully_served' end,
-            closed_at = case when reserved_count + 1 >= ${MAX_RESERVATIONS_PER_REQUEST} then ${now}::timestamptz end,
-            updated_at = ${now}::timestamptz
-          where id = ${input.requestId}::uuid and status = 'open' and reserved_count < ${MAX_RESERVATIONS_PER_REQUEST}
-            and country = any(${sql.param(input.coverage)}::char(2)[])
-            ${input.publishedBefore ? sql`and created_at <= ${input.publishedBefore.toISOString()}::timestamptz` : sql``}
-          returning *
+          ${takeSlotUpdate(input.requestId, input.now)}
         ), reservation as (
           insert into reservations (request_id, partner_id, reserved_by_user_id, portal_id, reserved_at,
                                     assigned_user_id, crm_status)

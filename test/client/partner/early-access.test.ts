@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_RATING_TIERS } from '@shared/domain/rating'
-import { earlyAccessEnds, timeLeft } from '../../../app-client/partner/early-access'
+import { DEFAULT_RATING_TIERS, earlyAccessEnds as endsAt, type RatingTier } from '@shared/domain/rating'
+import { timeLeft } from '../../../app-client/partner/countdown'
 
 const [limited, standard, trusted, top] = DEFAULT_RATING_TIERS
 const created = '2026-11-22T10:00:00.000Z'
 const at = (iso: string) => new Date(iso).getTime()
+/** The server works out when early access ends (shared/domain/rating.ts); the app counts down to it. */
+const earlyAccessEnds = (createdAt: string, ...rest: [RatingTier, readonly RatingTier[], number]) =>
+  endsAt(new Date(createdAt), rest[0], rest[1], new Date(rest[2]))
 
 describe('early access countdown', () => {
   it('When my tier sees requests at once, then the request is mine until the next slower tier (2 h) sees it', () => {

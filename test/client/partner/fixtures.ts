@@ -2,6 +2,7 @@ import type { FeedItem } from '@shared/schemas/feed.schema'
 import type { PartnerProfile } from '@shared/schemas/partner.schema'
 import type { Reservation } from '@shared/schemas/reservation.schema'
 import type { Session } from '@shared/schemas/session.schema'
+import { reservationState } from '@shared/domain/reservation-state'
 
 /** Response bodies as the partner API returns them, for mocks of the typed client. */
 export function feedItem(overrides: Partial<FeedItem> = {}): FeedItem {
@@ -17,19 +18,26 @@ export function feedItem(overrides: Partial<FeedItem> = {}): FeedItem {
     reservations: { taken: 2, limit: 5 },
     heldByMe: false,
     abilities: { reserve: true },
+    earlyAccessUntil: null,
     ...overrides,
   }
 }
 
 export function reservation(overrides: Partial<Reservation> = {}): Reservation {
   const item = feedItem()
-  return {
+  const body: Omit<Reservation, 'state'> = {
     id: '00000000-0000-4000-8000-0000000000a1',
     status: 'active',
     reservedAt: '2026-11-21T10:00:00.000Z',
     releasedAt: null,
     releaseReason: null,
-    request: { ...item, reservations: { taken: 3, limit: 5 } } as Reservation['request'],
+    // The request as the feed shows it to its holder.
+    request: {
+      ...item,
+      reservations: { taken: 3, limit: 5 },
+      heldByMe: true,
+      abilities: { reserve: false, reserveDeniedReason: 'already_reserved' },
+    },
     contact: { name: 'Jana Richter', company: 'Studio Richter', email: 'jana@example.test', phone: '+49301234567' },
     crm: { status: 'in_crm', leadId: '7', dealId: null, outcome: null, outcomeAt: null },
     firstContact: null,
@@ -37,6 +45,16 @@ export function reservation(overrides: Partial<Reservation> = {}): Reservation {
     abilities: { release: true, returnAsBadLead: true, returnUntil: '2026-11-28T10:00:00.000Z' },
     ...overrides,
   }
+  // The server sends the state of every reservation; here it follows the fixture's columns as it would there.
+  const state = reservationState({
+    status: body.status,
+    crmStatus: body.crm.status === 'syncing' ? 'pending' : body.crm.status,
+    outcome: body.crm.outcome,
+    releaseReason: body.releaseReason,
+    ratingCounted: null,
+    ratingExcluded: false,
+  })
+  return { ...body, state: overrides.state ?? state }
 }
 
 export function profile(overrides: Partial<PartnerProfile> = {}): PartnerProfile {

@@ -1,0 +1,47 @@
+import type { PgTable } from 'drizzle-orm/pg-core'
+import type * as schema from './schema'
+
+/** Every table's SQL name, from the Drizzle schema. */
+export type TableName = {
+  [K in keyof typeof schema]: (typeof schema)[K] extends PgTable ? (typeof schema)[K]['_']['name'] : never
+}[keyof typeof schema]
+
+/**
+ * The one owner of each table: a folder under `app-server/`. Only code in the owner writes the table (insert,
+ * update, delete, truncate); everything else calls the functions the owner exports from its `index.ts`, and may
+ * read. test/unit/table-ownership.test.ts fails on a write from anywhere else.
+ */
+export const TABLE_OWNERS = {
+  requests: 'modules/requests',
+  client_feedback: 'modules/requests',
+  reservations: 'modules/reservations',
+  reservation_outcome_events: 'modules/crm-sync',
+  partners: 'modules/partners',
+  partner_locations: 'modules/partners',
+  restricted_countries: 'modules/territories',
+  partner_ratings: 'modules/rating',
+  rating_adjustments: 'modules/rating',
+  rating_snapshots: 'modules/rating',
+  rating_event_cursor: 'modules/rating',
+  reservation_returns: 'modules/rating',
+  portals: 'modules/bitrix24',
+  portal_link_codes: 'modules/bitrix24',
+  managers: 'modules/managers',
+  manager_sessions: 'modules/managers',
+  audit_log: 'modules/audit',
+  jobs: 'jobs',
+  rate_limit_hits: 'http',
+} as const satisfies Record<TableName, string>
+
+/**
+ * Writes outside the owner, each with its reason; there is one. Reserving is the hot path, so taking a slot is a
+ * single statement: its CTE updates `requests` (the lifecycle's `takeSlotUpdate`, so that part stays in the
+ * requests module's code), inserts the reservation and appends the two audit entries.
+ */
+export const FOREIGN_WRITES: readonly { file: string; table: TableName; why: string }[] = [
+  {
+    file: 'modules/reservations/take-slot.repository.ts',
+    table: 'audit_log',
+    why: 'the reservation and its audit entries are written by the one slot-taking statement',
+  },
+]
