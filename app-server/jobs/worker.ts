@@ -4,7 +4,8 @@ import { queryRows, type Db } from '../db/client'
 import { jobs } from '../db/schema'
 import { scrubContactData, type Logger } from '../logger'
 import { requestContext } from '../request-context'
-import { enqueue, exponentialBackoffMs, type JobDefinition } from './job'
+import { backoffMs } from './backoff'
+import { enqueue, type JobDefinition } from './job'
 
 export interface RecurringJob {
   job: JobDefinition<Record<string, never>>
@@ -64,7 +65,7 @@ export class Worker {
   async runDue(): Promise<number> {
     await this.enqueueRecurring()
     const claimed = await this.claim()
-    await Promise.all(claimed.map((job) => this.perform(job)))
+    await Promise.all([...groupByName(claimed).values()].map((group) => this.performGroup(group)))
     return claimed.length
   }
 
@@ -117,13 +118,40 @@ export class Worker {
     )
   }
 
-  private async perform(job: ClaimedJob): Promise<void> {
-    const definition = this.definitions.get(job.name)
+  /** Jobs of one name claimed together run as one batch when their definition can, else one by one. */
+  private async performGroup(group: ClaimedJob[]): Promise<void> {
+    const definition = this.definitions.get(group[0]!.name)
     if (!definition) return
+    if (!definition.performBatch || group.length === 1) {
+      await Promise.all(group.map((job) => this.perform(job, definition)))
+      return
+    }
+    const logger = this.options.logger.child({ jobIds: group.map((job) => job.id), jobName: definition.name })
+    const done = await requestContext.run({ requestId: `jobs:${group[0]!.id}+${group.length - 1}` }, async () => {
+      try {
+        const items = group.map((job) => ({ key: job.key, payload: definition.payload.parse(job.payload) }))
+        await definition.performBatch!(items, { logger })
+        return true
+      } catch (error) {
+        logger.warn({ err: error }, 'batch failed, its jobs run one by one')
+        return false
+      }
+    })
+    if (done) await this.finishDone(group)
+    // One after the other: the batch may have failed on contention that running them side by side would repeat.
+    else for (const job of group) await this.perform(job, definition)
+  }
+
+  private async perform(job: ClaimedJob, definition: JobDefinition<unknown>): Promise<void> {
     const logger = this.options.logger.child({ jobId: job.id, jobName: job.name, attempt: job.attempts })
     await requestContext.run({ requestId: `job:${job.id}` }, async () => {
       try {
-        await definition.perform(definition.payload.parse(job.payload), { attempt: job.attempts, logger })
+        await definition.perform(definition.payload.parse(job.payload), {
+          key: job.key,
+          attempt: job.attempts,
+          maxAttempts: job.max_attempts,
+          logger,
+        })
         await this.finish(job, { status: 'done', lockedUntil: null, lastError: null })
       } catch (error) {
         await this.fail(job, definition, error, logger)
@@ -137,7 +165,7 @@ export class Worker {
       logger.error({ err: error }, 'job failed for good')
       return this.finish(job, { status: 'failed', lockedUntil: null, lastError })
     }
-    const delay = (definition.backoffMs ?? exponentialBackoffMs)(job.attempts)
+    const delay = definition.backoffMs ? definition.backoffMs(job.attempts) : backoffMs(job.attempts)
     logger.warn({ err: error, retryInMs: delay }, 'job failed, will retry')
     const runAt = new Date(this.options.clock.now().getTime() + delay)
     await this.finish(job, { status: 'pending', lockedUntil: null, lastError, runAt })
@@ -149,4 +177,20 @@ export class Worker {
       .set({ ...values, updatedAt: this.options.clock.now() })
       .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.attempts, job.attempts)))
   }
+
+  /** A batch's jobs done in one statement; like `finish`, only those still held by this run. */
+  private async finishDone(group: ClaimedJob[]): Promise<void> {
+    await this.options.db.execute(sql`
+      update jobs set status = 'done', locked_until = null, last_error = null,
+                      updated_at = ${this.options.clock.now().toISOString()}::timestamptz
+      from unnest(${sql.param(group.map((job) => job.id))}::bigint[], ${sql.param(group.map((job) => job.attempts))}::int[])
+        as held(id, attempts)
+      where jobs.id = held.id and jobs.status = 'running' and jobs.attempts = held.attempts`)
+  }
+}
+
+function groupByName(claimed: ClaimedJob[]): Map<string, ClaimedJob[]> {
+  const groups = new Map<string, ClaimedJob[]>()
+  for (const job of claimed) groups.set(job.name, [...(groups.get(job.name) ?? []), job])
+  return groups
 }
