@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { jobs, portals, requests, reservationOutcomeEvents, reservations } from '../../db/schema'
+import { jobs, portals, requests, reservations } from '../../db/schema'
 import type { Outcome } from './outcome-policy'
 
 export type ReservationRow = typeof reservations.$inferSelect
@@ -136,8 +136,8 @@ export async function portalHasLeads(db: Executor, portalId: string): Promise<bo
 }
 
 /**
- * Stores what the CRM says about a reservation. A changed outcome is also appended to the outcome events, in
- * the same transaction, for the rating; the same outcome learnt twice (event and reconciliation) is one event.
+ * Stores what the CRM says about a reservation.
+ * @returns whether the outcome changed.
  */
 export async function recordOutcome(
   tx: Executor,
@@ -166,15 +166,7 @@ export async function recordOutcome(
       ),
     )
     .returning({ id: reservations.id })
-  if (!changed) return false
-  await tx.insert(reservationOutcomeEvents).values({
-    reservationId: reservation.id,
-    partnerId: reservation.partnerId,
-    outcome: outcome.outcome,
-    occurredAt: outcome.at,
-    recordedAt: now,
-  })
-  return true
+  return changed !== undefined
 }
 
 export function installedPortalIds(db: Executor) {

@@ -1,7 +1,7 @@
 import { nextTierStep, RATING_FORMULA, ratingScore, baseScore, tierFor } from '../../../shared/domain/rating'
 import type { PartnerRating, RatingAdjustment, ReservationReturn } from '../../../shared/schemas/rating'
 import type { ratingAdjustments, reservationReturns } from '../../db/schema'
-import type { RatingLimits } from './rating-limits'
+import type { RatingLimits } from '../reservations'
 import type { RatingRow } from './rating-ledger'
 
 export type ReturnRow = typeof reservationReturns.$inferSelect

@@ -6,9 +6,8 @@ import { withTransaction } from '../../db/transaction'
 import { conflict, notFound, unprocessable } from '../../errors'
 import type { ManagerActor, PartnerActor } from '../../http/auth/actors'
 import { recordAudit } from '../audit'
-import { endReservation } from '../reservations'
+import { endReservation, returnWindowEnd } from '../reservations'
 import { countedOf, countReservation } from './rating-ledger'
-import { returnWindowEnd } from './rating.policy'
 import { presentReturn } from './rating.presenter'
 
 /**

@@ -1,7 +1,6 @@
 export { expireRequests } from './moderate-requests'
 export { presentContact, presentSummary, type RequestRow } from './requests.presenter'
 export { requestJobs } from './requests.jobs'
-export { SPAM_EXCLUSION_JOB } from './spam-exclusion.job'
 export { publicRequestRoutes, requestModerationRoutes } from './requests.routes'
 export { hashStatusToken, statusTokenMatches } from './status-token'
 export { clientFeedbackRoutes, requestStatusRoutes } from './request-status.routes'

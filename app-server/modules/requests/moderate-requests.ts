@@ -4,12 +4,12 @@ import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation
 import type { AppContext } from '../../context'
 import { requests } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
+import { emit } from '../../events'
 import { conflict, notFound } from '../../errors'
 import type { ManagerActor } from '../../http/auth/actors'
 import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { recordAudit } from '../audit'
 import { presentModerated } from './requests.presenter'
-import { enqueueSpamExclusion } from './spam-exclusion.job'
 
 const DAY_MS = 86_400_000
 const CreatedCursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() })
@@ -56,7 +56,7 @@ export type ModerationAction = 'close' | 'reopen' | 'reject_spam'
 
 /**
  * Closes, reopens or rejects a request as spam. Reopening gives it a fresh lifetime; a spam rejection takes the
- * request out of the rating of every partner that held it (through a job). Audited.
+ * request out of the rating of every partner that held it (through the event `request.rejected_as_spam`). Audited.
  * @throws AppError `request_not_found` (404), `request_already_open` / `request_already_closed` / `request_fully_reserved` (409).
  */
 export async function moderateRequest(
@@ -105,7 +105,7 @@ export async function moderateRequest(
       expiresAt: row.expiresAt.toISOString(),
     })
     // A spam request is nobody's fault: the rating forgets it for every partner that held it.
-    if (action === 'reject_spam') await enqueueSpamExclusion(tx, id, now)
+    if (action === 'reject_spam') await emit(tx, 'request.rejected_as_spam', { requestId: id })
     await recordAudit(tx, {
       at: now,
       actorType: 'manager',

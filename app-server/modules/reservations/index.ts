@@ -1,3 +1,5 @@
 export { partnerRoutes } from './reservations.routes'
-export { enqueueLeadPush, LEAD_PUSH_JOB, LEAD_PUSH_MAX_ATTEMPTS } from './lead-push.job'
 export { endReservation, type EndReservationInput } from './end-reservation'
+export { loadRatingLimits, type RatingLimits } from './rating-limits'
+export { firstContactWindow, returnWindowEnd, staleAfterMs } from './rating.policy'
+export type { ReturnRow } from './reservations.repository'

@@ -3,6 +3,8 @@ import type { Executor } from '../../db/client'
 import { requests, reservationReturns, reservations } from '../../db/schema'
 
 export type ReservationRow = typeof reservations.$inferSelect
+/** A partner's bad-lead return of a reservation, with a manager's decision. */
+export type ReturnRow = typeof reservationReturns.$inferSelect
 
 /** Gives a slot back; a request that had closed because all slots were taken opens again unless it has expired. */
 export async function freeSlot(db: Executor, requestId: string, now: Date) {

@@ -7,19 +7,19 @@ import type { AppContext } from '../../context'
 import type { Executor, Tx } from '../../db/client'
 import { requests, reservations } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
+import { emit } from '../../events'
 import { AppError, conflict, forbidden, notFound } from '../../errors'
 import { visibleAt, type RatingTier } from '../../../shared/domain/rating'
 import type { PartnerActor } from '../../http/auth/actors'
 import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { recordAudits } from '../audit'
 import { assertEligible, presentProfile } from '../partners'
-import { assertReservationAllowed, loadRatingLimits, reservationsLeft } from '../rating'
 import { listRestrictedCountries } from '../territories'
 import { endReservation } from './end-reservation'
 import { selectFeed } from './feed.repository'
-import { enqueueLeadPush } from './lead-push.job'
 import { presentFeedItem, presentReservation } from './reservations.presenter'
 import { loadPartnerFacts } from './partner-facts.repository'
+import { assertReservationAllowed, loadRatingLimits, reservationsLeft } from './rating-limits'
 import { selectMyReservations } from './reservations.repository'
 import { takeSlot } from './take-slot.repository'
 
@@ -130,8 +130,13 @@ export async function reserveRequest(
       now,
     })
     if (!taken) throw await refusalFor(tx, requestId, facts.coverage, published, limits.tier)
-    // The lead is written to the partner's CRM only if this transaction commits (the outbox).
-    if (taken.reservation.portalId) await enqueueLeadPush(tx, taken.reservation.id)
+    // Reactions (the lead in the partner's CRM) happen only if this transaction commits: the outbox.
+    await emit(tx, 'reservation.created', {
+      reservationId: taken.reservation.id,
+      requestId,
+      partnerId: actor.partnerId,
+      portalId: taken.reservation.portalId,
+    })
     return {
       created: true,
       reservation: presentReservation(taken.reservation, taken.request, { config: ctx.config, now }),
