@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
-import type { Executor } from '../db/client'
+import type { Executor, Tx } from '../db/client'
 import { backoffMs, type Backoff } from '../jobs/backoff'
 import {
   defineJob,
@@ -28,7 +28,8 @@ import type { Logger } from '../logger'
  * so an events table would repeat all of it. Writing the deliveries at emit time would need every process that
  * emits (web, worker, tests, scripts) to hold the full list of handlers, and an event emitted where it was
  * missing would silently reach nobody; here only the worker, built at the composition root with every handler,
- * needs it. The price is one extra job per event, run in batches, a few milliseconds before the handlers.
+ * needs it. The price is one extra job per event: the worker dispatches due events in batches of up to 500 (one
+ * transaction each), a poll before their handlers run.
  */
 
 /** Event names and the zod schemas of their payloads. */
@@ -38,10 +39,11 @@ export interface EventHandler<P> {
   /** Reacts to one event. Runs at least once per event; must be idempotent. */
   handle(payload: P, context: JobContext): Promise<void>
   /**
-   * Reacts to several events at once (one transaction instead of one each) when the worker claims several.
-   * If it throws, each event goes to `handle` on its own.
+   * Reacts to every due event of this handler at once (up to 500), in the transaction `tx` that marks their
+   * deliveries done: exactly once for the lot. Database work only, through `tx`. If it throws, each event goes to
+   * `handle` on its own.
    */
-  handleBatch?(payloads: P[], context: { logger: Logger }): Promise<void>
+  handleBatch?(payloads: P[], context: { tx: Tx; logger: Logger }): Promise<void>
   /** Attempts before the delivery is marked failed (10 by default). */
   maxAttempts?: number
   /** How retries space out; the app's one backoff formula with these parameters (1 s doubling to 1 h by default). */
@@ -127,10 +129,10 @@ export function eventOutbox<C extends EventCatalog>(catalog: C) {
         const handler = handlers[name] as EventHandler<Payload<typeof name>> | undefined
         return handler ? [{ consumer, handler, job: deliveryJob(consumer, name, handler.maxAttempts) }] : []
       })
-      const fanOut = async (events: BatchItem<Payload<typeof name>>[]) => {
+      const fanOut = async (executor: Executor, events: BatchItem<Payload<typeof name>>[]) => {
         for (const { handler, job } of subscribers) {
           await enqueueMany(
-            db,
+            executor,
             job,
             events.map(({ key: eventId, payload }) => {
               const runAt = handler.notBefore?.(payload)
@@ -141,8 +143,9 @@ export function eventOutbox<C extends EventCatalog>(catalog: C) {
       }
       const dispatch = defineJob({
         ...dispatchJob(name),
-        perform: (payload, { key }) => fanOut([{ key, payload }]),
-        performBatch: (items) => fanOut(items),
+        perform: (payload, { key }) => fanOut(db, [{ key, payload }]),
+        // The deliveries and the dispatch's completion commit together.
+        performBatch: (items, { tx }) => fanOut(tx, items),
       })
       const deliveries = subscribers.map(({ handler, job }) =>
         defineJob({
@@ -151,7 +154,7 @@ export function eventOutbox<C extends EventCatalog>(catalog: C) {
           perform: (payload, context) => handler.handle(payload, context),
           ...(handler.handleBatch
             ? {
-                performBatch: (items: BatchItem<Payload<typeof name>>[], context: { logger: Logger }) =>
+                performBatch: (items: BatchItem<Payload<typeof name>>[], context: { tx: Tx; logger: Logger }) =>
                   handler.handleBatch!(
                     items.map((item) => item.payload),
                     context,

