@@ -3,6 +3,66 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import pluginVue from 'eslint-plugin-vue'
 import globals from 'globals'
+import { readdirSync } from 'node:fs'
+
+/**
+ * The modules of app-server/modules from the bottom up: each imports only modules before it, and only through
+ * their index.ts, so modules form no cycle. Reactions that point upward are domain events (app-server/events).
+ * managers sits below audit because the audit log's routes authenticate managers; territories below partners,
+ * whose locations it checks; rating above crm-sync and reservations, whose outcomes and reservations it counts;
+ * system (health) on top, as nothing depends on it.
+ */
+export const MODULE_LAYERS = [
+  'managers',
+  'audit',
+  'territories',
+  'bitrix24',
+  'partners',
+  'requests',
+  'reservations',
+  'crm-sync',
+  'rating',
+  'program',
+  'system',
+]
+
+const unplaced = readdirSync(new URL('./app-server/modules', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !MODULE_LAYERS.includes(entry.name))
+  .map((entry) => entry.name)
+if (unplaced.length > 0) {
+  throw new Error(`eslint.config.js: add ${unplaced.join(', ')} to MODULE_LAYERS, at the layer it belongs to`)
+}
+
+const INDEX_ONLY = [
+  { regex: '^\\.\\./[^./][^/]*/(?!index$)[^/]+$', message: 'Import another module only through its index.ts.' },
+  { regex: 'modules/[^/]+/(?!index$)[^/]+$', message: 'Import another module only through its index.ts.' },
+]
+
+/** One block per module: the index-only rule plus the modules above it, which it may not import. */
+const moduleLayerBlocks = MODULE_LAYERS.map((name, rank) => {
+  const above = MODULE_LAYERS.slice(rank + 1)
+  const names = above.join('|')
+  const message = `${name} may import only modules below it (${MODULE_LAYERS.slice(0, rank).join(', ') || 'none'}); react to a higher one through a domain event.`
+  return {
+    files: [`app-server/modules/${name}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...INDEX_ONLY,
+            ...(above.length > 0
+              ? [
+                  { regex: `^\\.\\./(${names})(/|$)`, message },
+                  { regex: `modules/(${names})(/|$)`, message },
+                ]
+              : []),
+          ],
+        },
+      ],
+    },
+  }
+})
 
 export default tseslint.config(
   {
@@ -66,23 +126,15 @@ export default tseslint.config(
       ],
     },
   },
+  ...moduleLayerBlocks,
   {
-    files: ['app-server/modules/**/*.ts'],
+    // Infrastructure under the modules: the outbox and the worker know no module; jobs/registry.ts composes them.
+    files: ['app-server/events/**/*.ts', 'app-server/jobs/**/*.ts'],
+    ignores: ['app-server/jobs/registry.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            {
-              regex: '^\\.\\./[^./][^/]*/(?!index$)[^/]+$',
-              message: 'Import another module only through its index.ts.',
-            },
-            {
-              regex: 'modules/[^/]+/(?!index$)[^/]+$',
-              message: 'Import another module only through its index.ts.',
-            },
-          ],
-        },
+        { patterns: [{ regex: '(^|/)modules(/|$)', message: 'Infrastructure imports no module; modules import it.' }] },
       ],
     },
   },

@@ -12,7 +12,7 @@ import { buildRouter, type RouteGroup } from './http/route'
 import type { AppContext } from './context'
 import { auditRoutes } from './modules/audit'
 import { bitrix24ApiRoutes, bitrix24PortalRouter, PortalClients, SessionIssuer, TokenCipher } from './modules/bitrix24'
-import { crmChangeListener, crmSyncRoutes } from './modules/crm-sync'
+import { crmSyncRoutes } from './modules/crm-sync'
 import { managerSessionRoutes } from './modules/managers'
 import { partnerManagementRoutes } from './modules/partners'
 import { managerRatingRoutes, partnerRatingRoutes } from './modules/rating'
@@ -64,7 +64,6 @@ export function createApp(deps: AppDeps): Express {
     cipher,
     clients: deps.portalClients ?? new PortalClients(ctx, cipher),
     sessions: new SessionIssuer(ctx),
-    onCrmChange: crmChangeListener(ctx),
   }
   const groups: RouteGroup[] = [
     systemRoutes({ database: deps.database, version: APP_VERSION }),

@@ -201,7 +201,7 @@ async function pastBurstRate(database: Database, portalId: string, workerStarted
 
 /**
  * The backlog: every portal's partner reserves every request, the portals taking turns as concurrent partners
- * would; each reservation with its lead push queued, as the reserve transaction writes them.
+ * would; each reservation with its `reservation.created` event, as the reserve transaction writes them.
  */
 async function seedBacklog(database: Database, linked: LinkedPortal[], requestIds: string[]): Promise<void> {
   await database.db.execute(
@@ -213,10 +213,13 @@ async function seedBacklog(database: Database, linked: LinkedPortal[], requestId
                unnest(${sql.param(linked.map((portal) => portal.partnerId))}::uuid[],
                       ${sql.param(linked.map((portal) => portal.portalId))}::uuid[]) as p(partner_id, portal_id)
           order by r.n
-          returning id
+          returning id, request_id, partner_id, portal_id
         )
-        insert into jobs (name, key, payload, max_attempts)
-        select 'crm-sync.push-lead', id::text, jsonb_build_object('reservationId', id), 31 from reserved`,
+        insert into jobs (name, key, payload)
+        select 'event:reservation.created', gen_random_uuid()::text,
+               jsonb_build_object('reservationId', id, 'requestId', request_id, 'partnerId', partner_id,
+                                  'portalId', portal_id)
+        from reserved`,
   )
   await database.db.execute(
     sql`update requests set reserved_count = ${linked.length} where id = any(${sql.param(requestIds)}::uuid[])`,

@@ -7,13 +7,16 @@ import { loadConfig } from '../app-server/config'
 import type { AppContext } from '../app-server/context'
 import { openDatabase, queryRows, sql, type Database } from '../app-server/db/client'
 import { runMigrations } from '../app-server/db/migrate'
+import { eventJobDefinitions } from '../app-server/events'
+import { Worker } from '../app-server/jobs/worker'
 import { createLogger } from '../app-server/logger'
-import { applyAllOutcomeEvents } from '../app-server/modules/rating'
+import { ratingEventHandlers } from '../app-server/modules/rating'
 
 /**
  * Rating recomputation after Won/Lost events: 10,000 partners with 100 reservations each (1,000,000
- * reservations), outcome events applied by the same code the worker runs. The same number of events is
- * applied with 1,000 partners seeded and again with 10,000: per-event cost must not grow with the partners.
+ * reservations), `reservation.outcome_recorded` events handled by a worker with the rating's handlers, as in
+ * production (dispatch, then the rating's deliveries, in the worker's batches). The same number of events is
+ * handled with 1,000 partners seeded and again with 10,000: per-event cost must not grow with the partners.
  * PGlite by default (a throwaway directory); DATABASE_URL=postgres://… runs on a fresh database of that server.
  */
 const PARTNERS_STEPS = [1_000, 10_000]
@@ -108,29 +111,41 @@ async function seed(database: Database, from: number, to: number) {
 }
 
 /**
- * Appends `howMany` outcome events for random reservations of all seeded partners, as crm-sync does when it
- * learns an outcome; a reservation picked twice may change its outcome (a deal reopened and lost).
+ * Records `howMany` outcomes for random reservations of all seeded partners, as crm-sync does when it learns
+ * one: the outcome on the reservation and a `reservation.outcome_recorded` event. A reservation picked twice
+ * gets two events and keeps one of the outcomes (a deal reopened and lost).
  */
 async function appendEvents(database: Database, partners: number[], howMany: number) {
   // Random partners of the given ones and random reservations of theirs, found through the unique indexes the
   // seed's ids follow.
   await database.db.execute(sql`
-    insert into reservation_outcome_events (reservation_id, partner_id, outcome, occurred_at, recorded_at)
-    select r.id, r.partner_id, case when random() < 0.35 then 'won' else 'lost' end,
-           now() - (random() * 200 || ' days')::interval, now()
-    from (select (${sql.param(partners)}::int[])[1 + floor(random() * ${partners.length})::int] as n,
-                 floor(random() * ${RESERVATIONS_PER_PARTNER})::int as j
-          from generate_series(1, ${howMany}::int)) pick
-    join partners p on p.partner_code = 'RB-' || pick.n
-    join reservations r on r.partner_id = p.id
-      and r.request_id = md5('rb-request-' || ((pick.n / 5) * ${RESERVATIONS_PER_PARTNER} + pick.j))::uuid`)
+    with pick as (
+      select r.id, r.partner_id, case when random() < 0.35 then 'won' else 'lost' end as outcome,
+             now() - (random() * 200 || ' days')::interval as occurred_at
+      from (select (${sql.param(partners)}::int[])[1 + floor(random() * ${partners.length})::int] as n,
+                   floor(random() * ${RESERVATIONS_PER_PARTNER})::int as j
+            from generate_series(1, ${howMany}::int)) picked
+      join partners p on p.partner_code = 'RB-' || picked.n
+      join reservations r on r.partner_id = p.id
+        and r.request_id = md5('rb-request-' || ((picked.n / 5) * ${RESERVATIONS_PER_PARTNER} + picked.j))::uuid
+    ), stored as (
+      update reservations r set outcome = pick.outcome, outcome_at = pick.occurred_at
+      from pick where r.id = pick.id
+    )
+    insert into jobs (name, key, payload)
+    select 'event:reservation.outcome_recorded', gen_random_uuid()::text,
+           jsonb_build_object('reservationId', id, 'partnerId', partner_id, 'outcome', outcome,
+                              'occurredAt', to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+    from pick`)
 }
 
-async function measure(ctx: AppContext, database: Database, partners: number[], howMany: number) {
+async function measure(worker: Worker, database: Database, partners: number[], howMany: number) {
   await appendEvents(database, partners, howMany)
   const started = performance.now()
-  const applied = await applyAllOutcomeEvents(ctx)
+  // Every event is one dispatch job and one delivery to the rating.
+  const jobs = await worker.drain(Number.MAX_SAFE_INTEGER)
   const seconds = (performance.now() - started) / 1000
+  const applied = jobs / 2
   return { applied, seconds, perSecond: applied / seconds, msPerEvent: (seconds * 1000) / applied }
 }
 
@@ -144,6 +159,13 @@ async function main() {
     config: loadConfig({}),
     appSecret: 'rating-bench-secret-that-is-long-enough-0123456789',
   }
+  // Only the rating's handlers, the worker's default batch: the jobs a production worker would run for these events.
+  const worker = new Worker({
+    db: ctx.db,
+    logger: ctx.logger,
+    clock: ctx.clock,
+    definitions: eventJobDefinitions(ctx.db, [ratingEventHandlers(ctx)]),
+  })
   const results: { partners: number; reservations: number; applied: number; perSecond: number; ms: number }[] = []
   try {
     let seeded = 0
@@ -161,14 +183,14 @@ async function main() {
       // The same work in both steps: events for 1,000 partners picked at random among all seeded ones, so only
       // the number of partners in the database differs.
       const active = sample(partners, ACTIVE_PARTNERS)
-      await measure(ctx, bench.database, active, WARMUP_EVENTS)
-      const run = await measure(ctx, bench.database, active, EVENTS_PER_RUN)
+      await measure(worker, bench.database, active, WARMUP_EVENTS)
+      const run = await measure(worker, bench.database, active, EVENTS_PER_RUN)
       results.push({ partners, reservations: n, applied: run.applied, perSecond: run.perSecond, ms: run.msPerEvent })
       console.log(
         `  ${run.applied.toLocaleString('en')} events of ${ACTIVE_PARTNERS.toLocaleString('en')} partners in ${run.seconds.toFixed(2)} s: ${Math.round(run.perSecond).toLocaleString('en')} events/s, ${run.msPerEvent.toFixed(3)} ms/event`,
       )
       if (partners === PARTNERS_STEPS.at(-1)) {
-        const everyone = await measure(ctx, bench.database, sample(partners, partners), EVENTS_PER_RUN)
+        const everyone = await measure(worker, bench.database, sample(partners, partners), EVENTS_PER_RUN)
         console.log(
           `  ${everyone.applied.toLocaleString('en')} events spread over all ${partners.toLocaleString('en')} partners in ${everyone.seconds.toFixed(2)} s: ${Math.round(everyone.perSecond).toLocaleString('en')} events/s, ${everyone.msPerEvent.toFixed(3)} ms/event`,
         )

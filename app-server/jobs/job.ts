@@ -1,13 +1,23 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm'
 import type { z } from 'zod'
-import type { Executor } from '../db/client'
+import type { Executor, Tx } from '../db/client'
 import { jobs } from '../db/schema'
 import type { Logger } from '../logger'
 
 export interface JobContext {
+  /** The job's key: the business id it was enqueued under. */
+  key: string
   /** How many times this job has been started, this run included. */
   attempt: number
+  /** The attempts it has in all; the job is marked failed when an attempt numbered so fails. */
+  maxAttempts: number
   logger: Logger
+}
+
+/** One job of a batch that `performBatch` handles at once. */
+export interface BatchItem<P> {
+  key: string
+  payload: P
 }
 
 /** What enqueueing needs to know of a job: a module can write jobs whose work another part of the app performs. */
@@ -19,9 +29,18 @@ export interface JobSpec<P = unknown> {
 }
 
 export interface JobDefinition<P = unknown> extends JobSpec<P> {
-  /** Milliseconds to wait before the next attempt. Defaults to exponential backoff. */
+  /** Milliseconds to wait before the next attempt. Defaults to `backoffMs` with the default parameters. */
   backoffMs?: (attempt: number) => number
   perform(payload: P, context: JobContext): Promise<void>
+  /**
+   * Does the work of every due job of this name at once, up to `batchLimit`, in the transaction `tx` that also
+   * marks them done: one commit for the lot, so a backlog costs a few statements per batch, not per job. Database
+   * work only, through `tx` (touching the root database inside it deadlocks PGlite). When it throws, the worker
+   * runs the same jobs one by one with `perform`, so one bad job cannot hold back the others.
+   */
+  performBatch?(items: BatchItem<P>[], context: { tx: Tx; logger: Logger }): Promise<void>
+  /** The most jobs one `performBatch` takes; 500 by default. */
+  batchLimit?: number
 }
 
 /** Declares a job; its payload is validated before `perform` runs. */
@@ -57,6 +76,31 @@ export async function enqueue<P>(executor: Executor, job: JobSpec<P>, options: E
 }
 
 /**
+ * Writes several jobs of one kind in one statement; the `(name, key)`s already written are skipped. Rows go in
+ * key order, so two transactions writing overlapping keys wait for each other instead of deadlocking.
+ */
+export async function enqueueMany<P>(executor: Executor, job: JobSpec<P>, items: EnqueueOptions<P>[]): Promise<void> {
+  if (items.length === 0) return
+  const byKey = new Map<string, EnqueueOptions<P>>()
+  for (const options of items) if (!byKey.has(options.key)) byKey.set(options.key, options)
+  await executor
+    .insert(jobs)
+    .values(
+      [...byKey.keys()]
+        .sort()
+        .map((key) => byKey.get(key)!)
+        .map((options) => ({
+          name: job.name,
+          key: options.key,
+          payload: job.payload.parse(options.payload) as object,
+          runAt: options.runAt ?? null,
+          maxAttempts: options.maxAttempts ?? job.maxAttempts ?? 10,
+        })),
+    )
+    .onConflictDoNothing({ target: [jobs.name, jobs.key] })
+}
+
+/**
  * Marks waiting jobs done whose work another run has already done (a batch that covered them), so the worker
  * does not spend a claim on each of them. Running jobs are left to finish on their own.
  */
@@ -66,12 +110,6 @@ export async function completeWaitingJobs(executor: Executor, job: JobSpec, keys
     .update(jobs)
     .set({ status: 'done', lockedUntil: null, updatedAt: now })
     .where(and(eq(jobs.name, job.name), inArray(jobs.key, keys), eq(jobs.status, 'pending')))
-}
-
-/** 1 s, 2 s, 4 s … capped at one hour, with ±20 % jitter so retries of many jobs spread out. */
-export function exponentialBackoffMs(attempt: number): number {
-  const base = Math.min(3_600_000, 1_000 * 2 ** Math.max(0, attempt - 1))
-  return Math.round(base * (0.8 + Math.random() * 0.4))
 }
 
 /**

@@ -1,10 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Clock } from '../clock'
-import { queryRows, type Db } from '../db/client'
+import { queryRows, type Db, type Tx } from '../db/client'
 import { jobs } from '../db/schema'
+import { withTransaction } from '../db/transaction'
 import { scrubContactData, type Logger } from '../logger'
 import { requestContext } from '../request-context'
-import { enqueue, exponentialBackoffMs, type JobDefinition } from './job'
+import { backoffMs } from './backoff'
+import { enqueue, type JobDefinition } from './job'
+
+/** Jobs one batch takes at most, unless its definition says otherwise. */
+const DEFAULT_BATCH_LIMIT = 500
 
 export interface RecurringJob {
   job: JobDefinition<Record<string, never>>
@@ -60,12 +65,15 @@ export class Worker {
     await this.running
   }
 
-  /** Enqueues due recurring jobs, then claims and runs one batch. Tests call it to run jobs inline. */
+  /**
+   * Enqueues due recurring jobs, then claims and runs one batch. Tests call it to run jobs inline.
+   * @returns how many jobs ran.
+   */
   async runDue(): Promise<number> {
     await this.enqueueRecurring()
     const claimed = await this.claim()
-    await Promise.all(claimed.map((job) => this.perform(job)))
-    return claimed.length
+    const ran = await Promise.all([...groupByName(claimed).values()].map((group) => this.performGroup(group)))
+    return ran.reduce((sum, count) => sum + count, 0)
   }
 
   /** Runs batches until nothing is due. */
@@ -96,9 +104,9 @@ export class Worker {
     }
   }
 
-  private async claim(): Promise<ClaimedJob[]> {
-    const names = [...this.definitions.keys()]
-    if (names.length === 0) return []
+  /** Claims due jobs of the given names (every known name by default), oldest first. */
+  private async claim(names = [...this.definitions.keys()], limit = this.options.batchSize ?? 20) {
+    if (names.length === 0 || limit <= 0) return []
     const now = this.options.clock.now()
     const lockedUntil = new Date(now.getTime() + (this.options.leaseMs ?? 5 * 60_000))
     return queryRows<ClaimedJob>(
@@ -111,19 +119,58 @@ export class Worker {
               and ((status = 'pending' and (run_at is null or run_at <= ${now.toISOString()}::timestamptz))
                 or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz))
             order by run_at nulls first, id
-            limit ${this.options.batchSize ?? 20}
+            limit ${limit}
             for update skip locked)
           returning id, name, key, payload, attempts, max_attempts`,
     )
   }
 
-  private async perform(job: ClaimedJob): Promise<void> {
-    const definition = this.definitions.get(job.name)
-    if (!definition) return
+  /**
+   * Jobs of one name claimed together run one by one, or, when their definition does batches, as one batch with
+   * every other due job of the name up to its limit.
+   */
+  private async performGroup(claimed: ClaimedJob[]): Promise<number> {
+    const definition = this.definitions.get(claimed[0]!.name)
+    if (!definition) return 0
+    if (!definition.performBatch) {
+      await Promise.all(claimed.map((job) => this.perform(job, definition)))
+      return claimed.length
+    }
+    const limit = definition.batchLimit ?? DEFAULT_BATCH_LIMIT
+    const group = [...claimed, ...(await this.claim([definition.name], limit - claimed.length))]
+    if (group.length === 1) {
+      await this.perform(group[0]!, definition)
+      return 1
+    }
+    const logger = this.options.logger.child({ jobName: definition.name, batch: group.length })
+    const done = await requestContext.run({ requestId: `jobs:${group[0]!.id}+${group.length - 1}` }, () =>
+      withTransaction(this.options.db, async (tx) => {
+        const items = group.map((job) => ({ key: job.key, payload: definition.payload.parse(job.payload) }))
+        await definition.performBatch!(items, { tx, logger })
+        await this.finishDone(tx, group)
+      }).then(
+        () => true,
+        (error: unknown) => {
+          logger.warn({ err: error }, 'batch failed, its jobs run one by one')
+          return false
+        },
+      ),
+    )
+    // One after the other: the batch may have failed on contention that running them side by side would repeat.
+    if (!done) for (const job of group) await this.perform(job, definition)
+    return group.length
+  }
+
+  private async perform(job: ClaimedJob, definition: JobDefinition<unknown>): Promise<void> {
     const logger = this.options.logger.child({ jobId: job.id, jobName: job.name, attempt: job.attempts })
     await requestContext.run({ requestId: `job:${job.id}` }, async () => {
       try {
-        await definition.perform(definition.payload.parse(job.payload), { attempt: job.attempts, logger })
+        await definition.perform(definition.payload.parse(job.payload), {
+          key: job.key,
+          attempt: job.attempts,
+          maxAttempts: job.max_attempts,
+          logger,
+        })
         await this.finish(job, { status: 'done', lockedUntil: null, lastError: null })
       } catch (error) {
         await this.fail(job, definition, error, logger)
@@ -137,7 +184,7 @@ export class Worker {
       logger.error({ err: error }, 'job failed for good')
       return this.finish(job, { status: 'failed', lockedUntil: null, lastError })
     }
-    const delay = (definition.backoffMs ?? exponentialBackoffMs)(job.attempts)
+    const delay = definition.backoffMs ? definition.backoffMs(job.attempts) : backoffMs(job.attempts)
     logger.warn({ err: error, retryInMs: delay }, 'job failed, will retry')
     const runAt = new Date(this.options.clock.now().getTime() + delay)
     await this.finish(job, { status: 'pending', lockedUntil: null, lastError, runAt })
@@ -149,4 +196,20 @@ export class Worker {
       .set({ ...values, updatedAt: this.options.clock.now() })
       .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.attempts, job.attempts)))
   }
+
+  /** A batch's jobs done in one statement of its transaction; like `finish`, only those still held by this run. */
+  private async finishDone(tx: Tx, group: ClaimedJob[]): Promise<void> {
+    await tx.execute(sql`
+      update jobs set status = 'done', locked_until = null, last_error = null,
+                      updated_at = ${this.options.clock.now().toISOString()}::timestamptz
+      from unnest(${sql.param(group.map((job) => job.id))}::bigint[], ${sql.param(group.map((job) => job.attempts))}::int[])
+        as held(id, attempts)
+      where jobs.id = held.id and jobs.status = 'running' and jobs.attempts = held.attempts`)
+  }
+}
+
+function groupByName(claimed: ClaimedJob[]): Map<string, ClaimedJob[]> {
+  const groups = new Map<string, ClaimedJob[]>()
+  for (const job of claimed) groups.set(job.name, [...(groups.get(job.name) ?? []), job])
+  return groups
 }

@@ -42,8 +42,9 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
     await runJobs()
   }
 
+  /** The CRM changes queued for the worker: each becomes one outcome fetch. */
   const outcomeJobs = async () =>
-    (await t.database.db.select().from(jobs).where(eq(jobs.name, 'crm-sync.fetch-outcome'))).length
+    (await t.database.db.select().from(jobs).where(eq(jobs.name, 'event:crm.entity_changed'))).length
   const leadsOf = (portal: PortalHandle) => [...portal.state.leads.keys()].map((id) => portal.getLead(id)!)
   const reservationOf = async (id: string) =>
     (await t.database.db.select().from(reservations).where(eq(reservations.id, id)))[0]!

@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm'
 import request from 'supertest'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { auditLog, requests, reservationOutcomeEvents, reservations } from '../../app-server/db/schema'
+import { auditLog, requests, reservations } from '../../app-server/db/schema'
+import { withTransaction } from '../../app-server/db/transaction'
+import { emit } from '../../app-server/events'
 import { createWorker } from '../../app-server/jobs/registry'
 import { asPartner, givenManager, givenPartner, givenRequest } from '../support/factories'
 import { createTestApp, type TestApp } from '../support/test-app'
@@ -64,13 +66,22 @@ describe('partner rating: limits, early access, stale reservations, returns and 
       .where(eq(reservations.id, reservationId))
   }
 
-  /** An outcome as crm-sync records it: on the reservation and appended to the outcome events. */
-  async function outcomeFromCrm(reservationId: string, partnerId: string, outcome: 'won' | 'lost') {
-    const now = t.clock.now()
-    await t.database.db.update(reservations).set({ outcome, outcomeAt: now }).where(eq(reservations.id, reservationId))
-    await t.database.db
-      .insert(reservationOutcomeEvents)
-      .values({ reservationId, partnerId, outcome, occurredAt: now, recordedAt: now })
+  /** An outcome as crm-sync records it: on the reservation, with its event, in one transaction. */
+  async function outcomeFromCrm(
+    reservationId: string,
+    partnerId: string,
+    outcome: 'won' | 'lost',
+    occurredAt = t.clock.now(),
+  ) {
+    await withTransaction(t.database.db, async (tx) => {
+      await tx.update(reservations).set({ outcome, outcomeAt: occurredAt }).where(eq(reservations.id, reservationId))
+      await emit(tx, 'reservation.outcome_recorded', {
+        reservationId,
+        partnerId,
+        outcome,
+        occurredAt: occurredAt.toISOString(),
+      })
+    })
   }
 
   it('when a new partner reads its rating, then it sees the prior score, its tier, limits, the next tier and the formula', async () => {
@@ -216,9 +227,7 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     const won = await reserve(partner.id, (await oldRequest()).id)
     const now = t.clock.now()
     const event = (reservationId: string, outcome: 'won' | 'lost', occurredAt: Date) =>
-      t.database.db
-        .insert(reservationOutcomeEvents)
-        .values({ reservationId, partnerId: partner.id, outcome, occurredAt, recordedAt: now })
+      outcomeFromCrm(reservationId, partner.id, outcome, occurredAt)
     await event(lost.body.id, 'lost', new Date(now.getTime() - 5 * 365 * DAY))
     await runWorker()
     // A Lost five years old would weigh almost nothing (30.0); from the day it was reserved it counts in full.

@@ -128,9 +128,9 @@ describe("the client's private status page", () => {
     await t.database.db
       .insert(jobs)
       .values({
-        name: 'crm-sync.push-lead',
+        name: 'crm-sync:reservation.created',
         key: reservation!.id,
-        payload: { reservationId: reservation!.id },
+        payload: { reservationId: reservation!.id, requestId: id, partnerId: partner.id, portalId: null },
         status: 'failed',
         lastError: crmError,
       })

@@ -26,6 +26,30 @@ describe('project lint rules', () => {
     )
   })
 
+  it('when a module imports a module above it in the layer order, then lint fails; one below is allowed', async () => {
+    for (const upward of ["export { x } from '../rating'\n", "export { x } from '../crm-sync/index'\n"]) {
+      expect(await ruleIdsFor(upward, 'app-server/modules/reservations/reservations.service.ts')).toContain(
+        'no-restricted-imports',
+      )
+    }
+    expect(
+      await ruleIdsFor("export { x } from '../reservations'\n", 'app-server/modules/rating/rating.service.ts'),
+    ).not.toContain('no-restricted-imports')
+    expect(
+      await ruleIdsFor("export { x } from '../managers'\n", 'app-server/modules/audit/audit.routes.ts'),
+    ).not.toContain('no-restricted-imports')
+    expect(await ruleIdsFor("export { x } from '../audit'\n", 'app-server/modules/managers/index.ts')).toContain(
+      'no-restricted-imports',
+    )
+  })
+
+  it('when the event outbox or the worker imports a module, then lint fails; the composition root may', async () => {
+    const code = "export { x } from '../modules/rating'\n"
+    expect(await ruleIdsFor(code, 'app-server/events/catalog.ts')).toContain('no-restricted-imports')
+    expect(await ruleIdsFor(code, 'app-server/jobs/worker.ts')).toContain('no-restricted-imports')
+    expect(await ruleIdsFor(code, 'app-server/jobs/registry.ts')).not.toContain('no-restricted-imports')
+  })
+
   it('when shared code imports a Node module, then lint fails', async () => {
     const code = "export { readFileSync } from 'node:fs'\n"
     expect(await ruleIdsFor(code, 'shared/domain/example.ts')).toContain('no-restricted-imports')

@@ -1,16 +1,4 @@
-import { sql } from 'drizzle-orm'
-import {
-  bigint,
-  date,
-  doublePrecision,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core'
+import { date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { BAD_LEAD_REASONS, RETURN_STATUSES } from '../../../shared/domain/rating'
 import { managers } from './managers'
 import { partners } from './partners'
@@ -71,15 +59,6 @@ export const ratingSnapshots = pgTable(
   },
   (table) => [primaryKey({ columns: [table.partnerId, table.day] })],
 )
-
-/** Where the rating stands in `reservation_outcome_events`: the id of the last event applied. */
-export const ratingEventCursor = pgTable('rating_event_cursor', {
-  consumer: text('consumer').primaryKey(),
-  lastEventId: bigint('last_event_id', { mode: 'number' }).notNull().default(0),
-  updatedAt: timestamp('updated_at', { withTimezone: true })
-    .notNull()
-    .default(sql`now()`),
-})
 
 /** A partner's claim that a reservation was a bad lead, and a manager's decision on it. */
 export const reservationReturns = pgTable(

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigserial, boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { RELEASE_REASONS } from '../../../shared/domain/rating'
 import {
   CRM_SYNC_STATUSES,
@@ -72,26 +72,4 @@ export const reservations = pgTable(
       .on(table.reservedAt)
       .where(sql`${table.status} = 'active' and ${table.crmProgressAt} is null and ${table.outcome} is null`),
   ],
-)
-
-/**
- * Outcomes as they are learnt from the partners' CRMs, append-only: the outbox the partner rating reads.
- * A consumer keeps the last id it processed; a change of outcome (a deal reopened and lost) is a new row.
- */
-export const reservationOutcomeEvents = pgTable(
-  'reservation_outcome_events',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    reservationId: uuid('reservation_id')
-      .notNull()
-      .references(() => reservations.id),
-    partnerId: uuid('partner_id')
-      .notNull()
-      .references(() => partners.id),
-    outcome: text('outcome', { enum: LEAD_OUTCOMES }).notNull(),
-    /** When the CRM entity reached its final stage, as far as the portal tells. */
-    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
-  },
-  (table) => [index('reservation_outcome_events_partner_idx').on(table.partnerId, table.id)],
 )

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { AppContext } from '../../context'
 import { portals } from '../../db/schema'
 import { AppError } from '../../errors'
+import { emit } from '../../events'
 import { forgetInstallState } from '../../http/auth/portal-installs'
 import { recordAudit } from '../audit'
 import { applicationTokenMatches } from './application-token'
@@ -24,15 +25,8 @@ export const EventPostSchema = z.object({
 })
 export type EventPost = z.infer<typeof EventPostSchema>
 
-/** A lead or deal changed in a portal's CRM; only its id comes with the event. */
-export interface CrmChange {
-  portalId: string
-  entity: 'lead' | 'deal'
-  id: string
-}
-export type CrmChangeListener = (change: CrmChange) => Promise<void>
-
-const CRM_EVENTS: Record<string, CrmChange['entity']> = {
+/** The CRM events the app binds; only the entity's id comes with them. */
+const CRM_EVENTS: Record<string, 'lead' | 'deal'> = {
   ONCRMLEADUPDATE: 'lead',
   ONCRMDEALADD: 'deal',
   ONCRMDEALUPDATE: 'deal',
@@ -41,13 +35,12 @@ const CRM_EVENTS: Record<string, CrmChange['entity']> = {
 export interface EventDeps {
   cipher: TokenCipher
   clients: PortalClients
-  /** Gets verified CRM changes; the module that syncs leads supplies it. */
-  onCrmChange?: CrmChangeListener | undefined
 }
 
 /**
  * Handles one event after the 200 has gone out. Events for unknown portals, or whose application token does not
- * match, change nothing: Bitrix24 signs nothing else, so the token is the only proof of origin.
+ * match, change nothing: Bitrix24 signs nothing else, so the token is the only proof of origin. A verified change
+ * of a lead or deal becomes the domain event `crm.entity_changed`, for whichever module syncs leads.
  */
 export async function handleEvent(ctx: AppContext, deps: EventDeps, post: EventPost): Promise<void> {
   const portal = await findPortalByMemberId(ctx.db, post.auth.member_id)
@@ -60,7 +53,15 @@ export async function handleEvent(ctx: AppContext, deps: EventDeps, post: EventP
   if (event === 'ONAPPUNINSTALL') return onUninstall(ctx, deps, portal)
   const entity = CRM_EVENTS[event]
   const id = entityIdOf(post)
-  if (entity && id && deps.onCrmChange) return deps.onCrmChange({ portalId: portal.id, entity, id })
+  if (entity && id) {
+    await emit(ctx.db, 'crm.entity_changed', {
+      portalId: portal.id,
+      entity,
+      id,
+      receivedAt: ctx.clock.now().toISOString(),
+    })
+    return
+  }
   ctx.logger.debug({ event, portalId: portal.id }, 'event received')
 }
 

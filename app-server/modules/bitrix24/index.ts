@@ -14,4 +14,3 @@ export {
   type CrmGateway,
   type CrmLead,
 } from './crm-gateway'
-export type { CrmChange, CrmChangeListener } from './events.service'

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { jobs, portals, requests, reservationOutcomeEvents, reservations } from '../../db/schema'
+import { jobs, portals, requests, reservations } from '../../db/schema'
 import { retryJobNow, type JobSpec } from '../../jobs/job'
 import { recordCrmProgress, requeueFailedLead } from '../reservations'
 import type { Outcome } from './outcome-policy'
@@ -49,25 +49,15 @@ export async function portalHasLeads(db: Executor, portalId: string): Promise<bo
 }
 
 /**
- * Stores what the CRM says about a reservation (through its owner). A changed outcome is also appended to the
- * outcome events, in the same transaction, for the rating; the same outcome learnt twice (event and
- * reconciliation) is one event.
+ * Stores what the CRM says about a reservation, through the reservations module that owns it.
+ * @returns whether the outcome changed.
  */
 export async function recordOutcome(
   tx: Executor,
   reservation: ReservationRow,
   input: { outcome: Outcome | undefined; dealId: string | undefined; leadProgressed?: boolean; now: Date },
 ): Promise<boolean> {
-  const { outcome, now } = input
-  if (!(await recordCrmProgress(tx, reservation, input)) || !outcome) return false
-  await tx.insert(reservationOutcomeEvents).values({
-    reservationId: reservation.id,
-    partnerId: reservation.partnerId,
-    outcome: outcome.outcome,
-    occurredAt: outcome.at,
-    recordedAt: now,
-  })
-  return true
+  return recordCrmProgress(tx, reservation, input)
 }
 
 export function installedPortalIds(db: Executor) {

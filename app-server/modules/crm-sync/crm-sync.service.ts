@@ -4,13 +4,13 @@ import { withTransaction } from '../../db/transaction'
 import { notFound } from '../../errors'
 import type { ManagerActor } from '../../http/auth/actors'
 import { recordAudit } from '../audit'
+import { enqueue } from '../../jobs/job'
 import { requeuePush, selectFailures } from './crm-sync.repository'
-import { enqueueLeadPush } from '../reservations'
-import { PUSH_LEAD_JOB } from './crm-sync.jobs'
+import { LEAD_PUSH_JOB } from './deliveries'
 
 /** Reservations whose lead never reached the CRM, oldest first, with the last error and the attempts made. */
 export async function listFailures(ctx: AppContext): Promise<{ items: CrmSyncFailure[] }> {
-  const rows = await selectFailures(ctx.db, PUSH_LEAD_JOB.name)
+  const rows = await selectFailures(ctx.db, LEAD_PUSH_JOB.name)
   return {
     items: rows.map(({ reservation, job }) => ({
       reservationId: reservation.id,
@@ -32,10 +32,16 @@ export async function listFailures(ctx: AppContext): Promise<{ items: CrmSyncFai
 export async function retryFailedPush(ctx: AppContext, actor: ManagerActor, reservationId: string) {
   return withTransaction(ctx.db, async (tx) => {
     const now = ctx.clock.now()
-    const requeued = await requeuePush(tx, PUSH_LEAD_JOB, reservationId, now)
+    const requeued = await requeuePush(tx, LEAD_PUSH_JOB, reservationId, now)
     if (!requeued) throw notFound('crm_sync_failure_not_found', 'This reservation has no failed CRM sync.')
-    // A job removed by housekeeping is written again; the lookup by ORIGIN_ID still prevents a second lead.
-    if (!requeued.jobFound) await enqueueLeadPush(tx, reservationId)
+    // A delivery removed by housekeeping is written again; the lookup by ORIGIN_ID still prevents a second lead.
+    if (!requeued.jobFound) {
+      const { id, requestId, partnerId, portalId } = requeued.reservation
+      await enqueue(tx, LEAD_PUSH_JOB, {
+        key: reservationId,
+        payload: { reservationId: id, requestId, partnerId, portalId },
+      })
+    }
     await recordAudit(tx, {
       at: now,
       actor: { type: 'manager', id: actor.managerId },

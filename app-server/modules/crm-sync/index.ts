@@ -1,7 +1,7 @@
 /**
  * Reserved requests become leads in the partner's CRM, and Won/Lost comes back from it. Outcomes are stored on
- * the reservation and appended to `reservation_outcome_events`, the outbox the partner rating consumes.
+ * the reservation and emitted as `reservation.outcome_recorded`, which the partner rating handles.
  */
-export { crmChangeListener } from './crm-change-listener'
+export { crmSyncEventHandlers } from './crm-sync.events'
 export { crmSyncJobs } from './crm-sync.jobs'
 export { crmSyncRoutes } from './crm-sync.routes'

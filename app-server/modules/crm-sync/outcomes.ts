@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { AppContext } from '../../context'
 import { withTransaction } from '../../db/transaction'
+import { emit } from '../../events'
 import { CRM_ORIGINATOR_ID, saveReconcileCursor, type CrmDeal, type CrmGateway, type CrmLead } from '../bitrix24'
 import { storeLeadId } from '../reservations'
 import {
@@ -100,9 +101,24 @@ async function apply(
   decision: OutcomeDecision,
   progressed = false,
 ): Promise<void> {
-  const changed = await withTransaction(ctx.db, (tx) =>
-    recordOutcome(tx, reservation, { ...decision, leadProgressed: progressed, now: ctx.clock.now() }),
-  )
+  const { outcome } = decision
+  const changed = await withTransaction(ctx.db, async (tx) => {
+    const stored = await recordOutcome(tx, reservation, {
+      ...decision,
+      leadProgressed: progressed,
+      now: ctx.clock.now(),
+    })
+    // The same outcome learnt twice (event and reconciliation) is stored, and emitted, once.
+    if (stored && outcome) {
+      await emit(tx, 'reservation.outcome_recorded', {
+        reservationId: reservation.id,
+        partnerId: reservation.partnerId,
+        outcome: outcome.outcome,
+        occurredAt: outcome.at.toISOString(),
+      })
+    }
+    return stored
+  })
   if (changed) {
     ctx.logger.info({ reservationId: reservation.id, outcome: decision.outcome?.outcome }, 'reservation outcome stored')
   }

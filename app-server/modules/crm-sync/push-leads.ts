@@ -2,15 +2,9 @@ import type { AppContext } from '../../context'
 import { completeWaitingJobs } from '../../jobs/job'
 import { scrubContactData } from '../../logger'
 import { CRM_BATCH_LIMIT, type CrmGateway } from '../bitrix24'
-import {
-  LEAD_PUSH_JOB,
-  leasePending,
-  markAddAttempted,
-  markNotSynced,
-  recordPushError,
-  storeLeadIds,
-} from '../reservations'
+import { leasePending, markAddAttempted, markNotSynced, recordPushError, storeLeadIds } from '../reservations'
 import { findReservation, loadWithRequests } from './crm-sync.repository'
+import { LEAD_PUSH_JOB } from './deliveries'
 import { leadFieldsOf } from './lead-fields'
 
 const messageOf = (error: unknown) =>
@@ -30,8 +24,8 @@ const MAX_BATCHES_PER_DRAIN = 20
  * usually among those written). Leases are taken just before a batch is sent, so while the portal's rate limit
  * holds a batch back, the next one collects every lead reserved meanwhile: throughput approaches 50 leads per
  * allowed call.
- * @returns `push(reservationId)`, which throws when this reservation's lead could not be written; its job then
- * tries again later.
+ * @returns `push(reservationId)`, which throws when this reservation's lead could not be written; its delivery
+ * then tries again later.
  */
 export function leadPusher(ctx: AppContext, gateway: CrmGateway) {
   const draining = new Map<string, Promise<void>>()
@@ -110,7 +104,7 @@ async function pushLeased(
       await storeLeadIds(ctx.db, added, ctx.clock.now())
       written.push(...added.keys())
     }
-    // Their own push jobs have nothing left to do.
+    // Their own deliveries have nothing left to do.
     await completeWaitingJobs(ctx.db, LEAD_PUSH_JOB, written, ctx.clock.now())
     ctx.logger.info({ portalId, leased: leased.length, found: found.size, added: fields.size }, 'leads pushed')
   } catch (error) {

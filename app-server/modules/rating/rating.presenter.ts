@@ -1,10 +1,9 @@
 import { nextTierStep, RATING_FORMULA, ratingScore, baseScore, tierFor } from '../../../shared/domain/rating'
 import type { PartnerRating, RatingAdjustment, ReservationReturn } from '../../../shared/schemas/rating'
-import type { ratingAdjustments, reservationReturns } from '../../db/schema'
-import type { RatingLimits } from './rating-limits'
+import type { ratingAdjustments } from '../../db/schema'
+import type { RatingLimits, ReturnRow } from '../reservations'
 import type { RatingRow } from './rating-ledger'
 
-export type ReturnRow = typeof reservationReturns.$inferSelect
 export type AdjustmentRow = typeof ratingAdjustments.$inferSelect
 
 const round1 = (value: number) => Math.round(value * 10) / 10

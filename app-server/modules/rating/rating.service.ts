@@ -8,7 +8,7 @@ import { withTransaction } from '../../db/transaction'
 import { notFound, unprocessable } from '../../errors'
 import type { ManagerActor } from '../../http/auth/actors'
 import { recordAudit } from '../audit'
-import { loadRatingLimits } from './rating-limits'
+import { loadRatingLimits } from '../reservations'
 import { ratingRowOf } from './rating-ledger'
 import { historyPoint, presentAdjustment, presentRating } from './rating.presenter'
 

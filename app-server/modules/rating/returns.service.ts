@@ -7,9 +7,8 @@ import { conflict, notFound, unprocessable } from '../../errors'
 import type { ManagerActor, PartnerActor } from '../../http/auth/actors'
 import { recordAudit } from '../audit'
 import { sendToReview } from '../requests'
-import { endReservation } from '../reservations'
+import { endReservation, returnWindowEnd } from '../reservations'
 import { countedOf, countReservation } from './rating-ledger'
-import { returnWindowEnd } from './rating.policy'
 import { presentReturn } from './rating.presenter'
 
 /**

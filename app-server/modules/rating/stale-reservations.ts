@@ -2,9 +2,8 @@ import { and, asc, eq, isNull, lte } from 'drizzle-orm'
 import type { AppContext } from '../../context'
 import { reservations } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
-import { endReservation } from '../reservations'
+import { endReservation, firstContactWindow, staleAfterMs } from '../reservations'
 import { countReservation } from './rating-ledger'
-import { firstContactWindow, staleAfterMs } from './rating.policy'
 
 const SWEEP_BATCH = 200
 

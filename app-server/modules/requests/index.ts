@@ -4,7 +4,6 @@ export { onRequestErased, type ErasedRequest, type ErasureStep } from './request
 export { releaseSlot, sendToReview, takeSlotUpdate } from './request-lifecycle'
 export { presentContact, presentSummary, type RequestRow } from './requests.presenter'
 export { requestJobs } from './requests.jobs'
-export { SPAM_EXCLUSION_JOB } from './spam-exclusion.job'
 export { publicRequestRoutes, requestModerationRoutes } from './requests.routes'
 export { hashStatusToken, statusTokenMatches } from './status-token'
 export { clientFeedbackRoutes, requestStatusRoutes } from './request-status.routes'

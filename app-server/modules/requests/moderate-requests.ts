@@ -5,13 +5,13 @@ import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation
 import type { AppContext } from '../../context'
 import { requests } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
+import { emit } from '../../events'
 import { conflict, notFound } from '../../errors'
 import type { ManagerActor } from '../../http/auth/actors'
 import { fetchLimit, keysetCursor } from '../../http/keyset-page'
 import { recordAudit } from '../audit'
 import { closeExpiredRequests, closeRequest, reopenRequest } from './request-lifecycle'
 import { presentModerated, type RequestRow } from './requests.presenter'
-import { enqueueSpamExclusion } from './spam-exclusion.job'
 
 const createdCursor = keysetCursor({ createdAt: z.iso.datetime(), id: z.uuid() })
 
@@ -50,7 +50,7 @@ export async function getRequestForModeration(ctx: AppContext, id: string) {
 
 /**
  * Closes, reopens or rejects a request as spam. Reopening gives it a fresh lifetime; a spam rejection takes the
- * request out of the rating of every partner that held it (through a job). Audited.
+ * request out of the rating of every partner that held it (through the event `request.rejected_as_spam`). Audited.
  * @throws AppError `request_not_found` (404), `request_already_open` / `request_already_closed` / `request_fully_reserved` (409).
  */
 export async function moderateRequest(
@@ -85,7 +85,7 @@ export async function moderateRequest(
       expiresAt: row.expiresAt.toISOString(),
     })
     // A spam request is nobody's fault: the rating forgets it for every partner that held it.
-    if (action === 'reject_spam') await enqueueSpamExclusion(tx, id, now)
+    if (action === 'reject_spam') await emit(tx, 'request.rejected_as_spam', { requestId: id })
     await recordAudit(tx, {
       at: now,
       actor: { type: 'manager', id: actor.managerId },

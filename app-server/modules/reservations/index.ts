@@ -2,7 +2,6 @@ import { onRequestErased } from '../requests'
 import { eraseClientFromReservations } from './crm-state.repository'
 
 export { partnerRoutes } from './reservations.routes'
-export { enqueueLeadPush, LEAD_PUSH_JOB, LEAD_PUSH_MAX_ATTEMPTS } from './lead-push.job'
 export { endReservation, type EndReservationInput } from './end-reservation'
 export {
   leasePending,
@@ -14,7 +13,9 @@ export {
   storeLeadId,
   storeLeadIds,
 } from './crm-state.repository'
-export { saveRatingMarks, type RatingMark } from './reservations.repository'
+export { saveRatingMarks, type RatingMark, type ReturnRow } from './reservations.repository'
+export { loadRatingLimits, type RatingLimits } from './rating-limits'
+export { firstContactWindow, ratingTiers, returnWindowEnd, staleAfterMs } from './rating.policy'
 
 // A client's erasure reaches the CRM state of the request's reservations (see requests/request-erasure.ts).
 onRequestErased('reservations', eraseClientFromReservations)

@@ -3,10 +3,10 @@ import { reservationState } from '../../../shared/domain/reservation-state'
 import type { FeedItem } from '../../../shared/schemas/feed.schema'
 import type { Reservation } from '../../../shared/schemas/reservation.schema'
 import type { Config } from '../../config'
-import { firstContactWindow, returnWindowEnd, type ReturnRow } from '../rating'
+import { firstContactWindow, returnWindowEnd } from './rating.policy'
 import { presentContact, presentSummary, type RequestRow } from '../requests'
 import type { FeedRow } from './feed.repository'
-import type { ReservationRow } from './reservations.repository'
+import type { ReservationRow, ReturnRow } from './reservations.repository'
 
 type SummaryFields = Parameters<typeof presentSummary>[0]
 

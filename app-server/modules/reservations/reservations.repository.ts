@@ -5,6 +5,8 @@ import { requests, reservationReturns, reservations } from '../../db/schema'
 import { fetchLimit } from '../../http/keyset-page'
 
 export type ReservationRow = typeof reservations.$inferSelect
+/** A partner's bad-lead return of a reservation, with a manager's decision. */
+export type ReturnRow = typeof reservationReturns.$inferSelect
 
 /** What the rating counts for one reservation: an outcome and when it counts from, and whether it is excluded. */
 export interface RatingMark {

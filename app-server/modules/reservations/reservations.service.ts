@@ -8,21 +8,21 @@ import type { AppContext } from '../../context'
 import type { Executor, Tx } from '../../db/client'
 import { requests, reservations } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
+import { emit } from '../../events'
 import { forbidden, notFound, type AppError } from '../../errors'
 import type { PartnerActor } from '../../http/auth/actors'
 import { fetchLimit, keysetCursor } from '../../http/keyset-page'
 import { recordAudits } from '../audit'
 import { assertEligible, eligibilityFactsOf, presentProfile } from '../partners'
-import { loadRatingLimits, type RatingLimits, type ReturnRow } from '../rating'
 import type { RequestRow } from '../requests'
 import { listRestrictedCountries } from '../territories'
 import { endReservation } from './end-reservation'
 import { selectFeed } from './feed.repository'
-import { enqueueLeadPush } from './lead-push.job'
 import { loadPartnerFacts, type PartnerFacts, type RequestFacts } from './partner-facts.repository'
+import { loadRatingLimits, type RatingLimits } from './rating-limits'
 import { reserveRefusalError } from './reserve-refusal'
 import { feedRowSummary, presentFeedItem, presentReservation } from './reservations.presenter'
-import { selectMyReservations, type ReservationRow } from './reservations.repository'
+import { selectMyReservations, type ReservationRow, type ReturnRow } from './reservations.repository'
 import { takeSlot } from './take-slot.repository'
 
 const feedCursor = keysetCursor({ createdAt: z.iso.datetime(), id: z.uuid() })
@@ -169,8 +169,13 @@ export async function reserveRequest(
       now,
     })
     if (!taken) throw await refusalAfterRace(tx, side, requestId)
-    // The lead is written to the partner's CRM only if this transaction commits (the outbox).
-    if (taken.reservation.portalId) await enqueueLeadPush(tx, taken.reservation.id)
+    // Reactions (the lead in the partner's CRM) happen only if this transaction commits: the outbox.
+    await emit(tx, 'reservation.created', {
+      reservationId: taken.reservation.id,
+      requestId,
+      partnerId: actor.partnerId,
+      portalId: taken.reservation.portalId,
+    })
     return { created: true, reservation: present(ctx, side, taken.reservation, taken.request) }
   })
 }

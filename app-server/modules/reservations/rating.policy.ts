@@ -4,6 +4,9 @@ import type { Config } from '../../config'
 const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
 
+// The rules the rating sets on reservations (tiers and their limits, the first-contact deadline, the return
+// window) live with reservations, which apply them; the rating module, above, imports them from here.
+
 /**
  * The tier table this installation enforces: the shared bounds with the configured limits and delays.
  * `RESERVATION_OPEN_LIMIT` stays a ceiling over every tier's open limit.

@@ -13,7 +13,10 @@ import { ratingTiers, reservationWindowStart } from './rating.policy'
 
 const DAY_MS = 86_400_000
 
-/** A partner's rating as the limits see it, read in one round trip. */
+/**
+ * A partner's rating as the limits see it, read in one round trip. The limits live with reservations, which
+ * enforce them on every reserve and feed; the rating module, above, shows them on its screens.
+ */
 export interface RatingLimits {
   weights: RatingWeights
   adjustmentDeltas: number[]
