@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { buildOpenApi } from '../../app-server/openapi/build-openapi'
+import { implement } from '../../app-server/http/route'
+import { AppError, forbidden, notFound } from '../../app-server/errors'
 import { ALL_CONTRACTS } from '../../shared/contracts'
 import { PROBLEM_CODES, problemScope, type ProblemCode } from '../../shared/contracts/problems'
+import { getHealth } from '../../shared/contracts/system.contracts'
+import { reserveRequest } from '../../shared/contracts/partner.contracts'
 
 const declared = new Set(ALL_CONTRACTS.flatMap((contract) => Object.keys(contract.problems)))
 
@@ -68,5 +72,35 @@ describe('the OpenAPI document built from them', () => {
       ],
     })
     expect(JSON.stringify(doc.components.schemas.ReservationQuotaExceededProblem)).toContain('"resetsAt"')
+  })
+})
+
+describe('what the types enforce', () => {
+  it("a route answers its contract's body and reads only its input; a problem has its code's one status", () => {
+    const typeOnly = () => [
+      implement(getHealth, {
+        // @ts-expect-error the body must be the contract's Health
+        handler: (_req, res) => void res.json({ status: 'fine' }),
+      }),
+      implement(reserveRequest, {
+        handler: (_req, res, input) => {
+          // @ts-expect-error the contract takes no body
+          const body: object = input.body
+          // @ts-expect-error a reservation is not a string
+          res.json(`${input.params.id} ${input.query.assignTo} ${String(body)}`)
+        },
+      }),
+      // @ts-expect-error partner_not_found is a 404
+      forbidden('partner_not_found'),
+      notFound('partner_not_found'),
+      // @ts-expect-error a code outside the catalog
+      new AppError({ code: 'partner_gone' }),
+      // @ts-expect-error the catalog's status for the code is 404
+      new AppError({ code: 'partner_not_found', status: 403 }),
+      // @ts-expect-error the extension members are the catalog's
+      new AppError({ code: 'partner_suspended', extensions: { until: 42 } }),
+    ]
+    expect(typeOnly).toBeTypeOf('function')
+    expect(() => new AppError({ code: 'partner_not_found', status: 403 as 404 })).toThrow(/has status 404/)
   })
 })
