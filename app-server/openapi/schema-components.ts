@@ -54,7 +54,7 @@ export class SchemaComponents {
   }
 
   /** The components reachable from `used` (the document's operations), by name. */
-  components(used: unknown = this.allRoots()): Record<string, JsonSchema> {
+  components(used: unknown): Record<string, JsonSchema> {
     const all: Record<string, JsonSchema> = {}
     for (const [id, json] of this.conversions.output.named) if (this.usedOutputs.has(id)) all[id] = json
     for (const [id, json] of this.conversions.input.named) all[this.names.get(id) ?? id] ??= json
@@ -68,10 +68,6 @@ export class SchemaComponents {
     }
     visit(used)
     return Object.fromEntries(Object.entries(reachable).sort(([a], [b]) => a.localeCompare(b)))
-  }
-
-  private allRoots(): JsonSchema[] {
-    return Object.values(this.conversions).flatMap((conversion) => [...conversion.roots.values()])
   }
 
   private rename(value: unknown): unknown {
