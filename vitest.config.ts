@@ -1,11 +1,15 @@
 import { defineConfig, type TestProjectConfiguration } from 'vitest/config'
 
+// Every route that answers a problem code its contract does not declare fails the test it happened in.
+const DECLARED_PROBLEMS = 'test/setup/declared-problems.setup.ts'
+
 const integration = (name: string, driver: 'pglite' | 'postgres'): TestProjectConfiguration => ({
   test: {
     name,
     environment: 'node',
     include: ['test/integration/**/*.test.ts'],
     globalSetup: ['test/setup/database.global-setup.ts'],
+    setupFiles: [DECLARED_PROBLEMS],
     provide: { testDatabaseDriver: driver },
     testTimeout: 30_000,
     hookTimeout: 60_000,
@@ -20,6 +24,7 @@ const projects: TestProjectConfiguration[] = [
       name: 'emulator',
       environment: 'node',
       include: ['test/emulator-tests/**/*.test.ts'],
+      setupFiles: [DECLARED_PROBLEMS],
       testTimeout: 30_000,
       hookTimeout: 60_000,
     },

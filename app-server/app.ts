@@ -81,6 +81,7 @@ export function createApp(deps: AppDeps): Express {
     crmSyncRoutes(ctx),
     managerRatingRoutes(ctx),
   ]
+  const routes = groups.flat()
   const openApi = buildOpenApi(
     {
       title: 'Bitrix24 Implementation Requests API',
@@ -89,13 +90,13 @@ export function createApp(deps: AppDeps): Express {
         'Implementation requests from prospective Bitrix24 clients, distributed to Bitrix24 partners (at most 5 per request). ' +
         'Errors are RFC 9457 problem details with a stable `code`.',
     },
-    groups,
-    SECURITY_SCHEMES,
+    routes.map((route) => route.contract),
+    { servers: [{ url: config.PUBLIC_URL ?? '/', description: 'This service' }], securitySchemes: SECURITY_SCHEMES },
   )
 
   const api = express.Router()
   api.use(express.json({ limit: config.BODY_LIMIT, strict: true }))
-  for (const group of groups) api.use(group.prefix.replace(/^\/api/, '') || '/', buildRouter(group.routes))
+  api.use(buildRouter(routes, logger))
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi)
   })

@@ -1,91 +1,69 @@
-import express, { type Request, type RequestHandler, type Response } from 'express'
-import type { z } from 'zod'
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response } from 'express'
+import type { Contract, ResponseToSend, ValidatedInput } from '../../shared/contracts/contract'
 import { AppError } from '../errors'
+import type { Logger } from '../logger'
+import { checkDeclared } from './declared-problems'
 import { parseOrThrow } from './validation'
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
-
-export interface ResponseSpec {
-  description: string
-  schema?: z.ZodType
-  /** Defaults to application/json. */
-  contentType?: string
-}
-
-export interface ProblemSpec {
-  status: number
-  code: string
-  description: string
-}
-
-export interface RouteInput<B, Q, P> {
-  body: B
-  query: Q
-  params: P
-}
-
-export interface RouteSpec<B = undefined, Q = undefined, P = undefined> {
-  method: HttpMethod
-  /** Express-style path relative to the router's mount point, e.g. `/requests/:id`. */
-  path: string
-  operationId: string
-  summary: string
-  description?: string
-  tags: string[]
-  /** Security scheme names for the API description, e.g. `['partnerSession']`. */
-  security?: string[]
+export interface RouteImplementation<C extends Contract = Contract> {
+  contract: C
   /** Middleware run before validation (authentication, rate limits). */
-  before?: RequestHandler[]
-  body?: z.ZodType<B>
-  query?: z.ZodType<Q>
-  params?: z.ZodType<P>
-  responses: Record<number, ResponseSpec>
-  problems?: ProblemSpec[]
-  handler: (req: Request, res: Response, input: RouteInput<B, Q, P>) => Promise<void> | void
+  before: RequestHandler[]
+  handler: (req: Request, res: Response<ResponseToSend<C>>, input: ValidatedInput<C>) => Promise<void> | void
 }
 
-/** A mounted group of routes; its specs feed the OpenAPI document. */
-export interface RouteGroup {
-  prefix: string
-  routes: RouteSpec<unknown, unknown, unknown>[]
+/** A module's routes: each implements one contract of `shared/contracts/`. */
+// The implementations' own input types are erased so routes of different shapes share one list.
+export type RouteGroup = RouteImplementation[]
+
+/**
+ * Implements a contract: the contract's schemas validate the input, the handler (thin: one service call and
+ * the response) gets it typed, and its response body is checked against the contract's at compile time.
+ */
+export function implement<C extends Contract>(
+  contract: C,
+  implementation: Omit<RouteImplementation<C>, 'contract' | 'before'> & { before?: RequestHandler[] },
+): RouteImplementation {
+  return { contract, before: implementation.before ?? [], handler: implementation.handler } as RouteImplementation
 }
 
 const unsupportedMediaType = new AppError({
-  status: 415,
   code: 'unsupported_media_type',
-  title: 'Unsupported media type',
   detail: 'Send the body as JSON with Content-Type: application/json.',
 })
 
-function validateInput(spec: RouteSpec<unknown, unknown, unknown>): RequestHandler {
+function validateInput(contract: Contract): RequestHandler {
   return (req, res, next) => {
-    if (spec.body && !req.is('application/json')) throw unsupportedMediaType
-    const input: RouteInput<unknown, unknown, unknown> = {
-      body: spec.body ? parseOrThrow(spec.body, req.body) : undefined,
-      query: spec.query ? parseOrThrow(spec.query, req.query) : undefined,
-      params: spec.params ? parseOrThrow(spec.params, req.params) : undefined,
+    if (contract.body && !req.is('application/json')) throw unsupportedMediaType
+    const input: ValidatedInput<Contract> = {
+      body: contract.body ? parseOrThrow(contract.body, req.body) : undefined,
+      query: contract.query ? parseOrThrow(contract.query, req.query) : undefined,
+      params: contract.params ? parseOrThrow(contract.params, req.params) : undefined,
     }
     res.locals.input = input
     next()
   }
 }
 
-/** Builds an Express router from route specs. */
-export function buildRouter(routes: RouteSpec<unknown, unknown, unknown>[]): express.Router {
-  const router = express.Router()
-  for (const spec of routes) {
-    const run: RequestHandler = async (req, res) => {
-      await spec.handler(req, res, res.locals.input as RouteInput<unknown, unknown, unknown>)
-    }
-    router[spec.method](spec.path, ...(spec.before ?? []), validateInput(spec), run)
-  }
-  return router
-}
+/** Where the API router is mounted; contracts carry full paths. */
+export const API_PREFIX = '/api'
 
 /**
- * Declares a route once: the same object drives validation, the handler and the API description.
- * Its input types are erased on return so routes of different shapes can share one list.
+ * Builds the API router (mounted at `/api`) from route implementations. After each route, a problem whose code
+ * its contract does not declare is reported (see declared-problems.ts) and then rendered as usual.
  */
-export function route<B, Q, P>(spec: RouteSpec<B, Q, P>): RouteSpec<unknown, unknown, unknown> {
-  return spec as unknown as RouteSpec<unknown, unknown, unknown>
+export function buildRouter(routes: RouteGroup, logger: Logger): express.Router {
+  const router = express.Router()
+  for (const { contract, before, handler } of routes) {
+    if (!contract.path.startsWith(`${API_PREFIX}/`)) throw new Error(`${contract.operationId}: path outside /api`)
+    const run: RequestHandler = async (req, res) => {
+      await handler(req, res, res.locals.input as ValidatedInput<Contract>)
+    }
+    const check: ErrorRequestHandler = (error, req, _res, next) => {
+      checkDeclared(contract, error, req, logger)
+      next(error)
+    }
+    router[contract.method](contract.path.slice(API_PREFIX.length), ...before, validateInput(contract), run, check)
+  }
+  return router
 }

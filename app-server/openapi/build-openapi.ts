@@ -1,9 +1,10 @@
-import { z } from 'zod'
+import type { z } from 'zod'
+import type { Contract } from '../../shared/contracts/contract'
+import { PROBLEMS, type ProblemDefinition } from '../../shared/contracts/problems'
+import { API_TAGS } from '../../shared/contracts/tags'
 import { ProblemSchema } from '../../shared/schemas/problem.schema'
-import type { ProblemSpec, RouteGroup, RouteSpec } from '../http/route'
 import { PROBLEM_CONTENT_TYPE } from '../http/problem'
-
-type JsonSchema = Record<string, unknown>
+import { COMPONENT_PREFIX, SchemaComponents, type JsonSchema } from './schema-components'
 
 export interface OpenApiInfo {
   title: string
@@ -11,60 +12,134 @@ export interface OpenApiInfo {
   description: string
 }
 
-const COMPONENT_PREFIX = '#/components/schemas/'
-
-/** Collects named schemas while converting, so each appears once under components. */
-class SchemaCollector {
-  readonly components: Record<string, JsonSchema> = {}
-
-  convert(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema
-    const { $defs, $schema: _ignored, ...rest } = json as JsonSchema & { $defs?: Record<string, JsonSchema> }
-    const renames = new Map<string, string>()
-    for (const [name, definition] of Object.entries($defs ?? {})) renames.set(name, this.add(name, definition, io))
-    // A schema with an id comes back as a $ref to its own definition, which is now a component.
-    return rewriteRefs(rest, renames) as JsonSchema
-  }
-
-  // Input and output shapes of one schema can differ (defaults, transforms): the input one gets a suffix.
-  private add(name: string, definition: JsonSchema, io: 'input' | 'output'): string {
-    const existing = this.components[name]
-    if (!existing || JSON.stringify(existing) === JSON.stringify(definition)) {
-      this.components[name] = definition
-      return name
-    }
-    const alternative = io === 'input' ? `${name}Input` : `${name}Output`
-    this.components[alternative] = definition
-    return alternative
-  }
+export interface OpenApiOptions {
+  servers?: { url: string; description?: string }[]
+  securitySchemes?: Record<string, JsonSchema>
+  /** The problem catalog; the app's own unless a test brings one. */
+  problems?: Readonly<Record<string, ProblemDefinition>>
 }
 
-function rewriteRefs(value: unknown, renames: Map<string, string>): unknown {
-  if (Array.isArray(value)) return value.map((item) => rewriteRefs(item, renames))
-  if (value === null || typeof value !== 'object') return value
-  return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => {
-      if (key === '$ref' && typeof inner === 'string' && inner.startsWith('#/$defs/')) {
-        const name = inner.slice('#/$defs/'.length)
-        return [key, COMPONENT_PREFIX + (renames.get(name) ?? name)]
-      }
-      return [key, rewriteRefs(inner, renames)]
-    }),
+const PROBLEM_REF = { $ref: `${COMPONENT_PREFIX}Problem` }
+
+/** Builds the OpenAPI 3.1 document from the contracts, so it cannot drift from the routes that implement them. */
+export function buildOpenApi(info: OpenApiInfo, contracts: readonly Contract[], options: OpenApiOptions = {}) {
+  const catalog: Readonly<Record<string, ProblemDefinition>> = options.problems ?? PROBLEMS
+  const problemCodes = [...new Set(contracts.flatMap((contract) => Object.keys(contract.problems)))]
+  const extensions = problemCodes.flatMap((code) => {
+    const schema = catalog[code]?.extensions
+    return schema ? [[code, schema] as const] : []
+  })
+  const schemas = new SchemaComponents({
+    input: contracts.flatMap((contract) => [contract.params, contract.query, contract.body].filter(isSchema)),
+    output: [
+      ProblemSchema,
+      ...contracts.flatMap((contract) => Object.values(contract.responses).map((response) => response.schema)),
+      ...extensions.map(([, schema]) => schema),
+    ].filter(isSchema),
+  })
+  const problemSchemas = Object.fromEntries(
+    extensions.map(([code, schema]) => [problemSchemaName(code), problemWithExtensions(code, schema, schemas)]),
   )
+
+  const paths: Record<string, Record<string, JsonSchema>> = {}
+  for (const contract of contracts) {
+    const path = contract.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')
+    if (paths[path]?.[contract.method]) throw new Error(`${contract.method} ${path} is implemented twice`)
+    paths[path] = { ...paths[path], [contract.method]: operation(contract, schemas, catalog, problemSchemas) }
+  }
+  const genericCodes = Object.keys(catalog).filter((code) => catalog[code]?.scope === 'generic')
+  return {
+    openapi: '3.1.0',
+    info: { ...info, license: { name: 'MIT', identifier: 'MIT' } },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    servers: options.servers ?? [{ url: '/' }],
+    tags: Object.entries(API_TAGS).map(([name, description]) => ({ name, description })),
+    paths,
+    components: {
+      schemas: { ...schemas.components([PROBLEM_REF, paths, problemSchemas]), ...problemSchemas },
+      responses: {
+        Problem: {
+          description:
+            'Any other problem. Every operation may also answer ' +
+            genericCodes.map((code) => `${code} (${catalog[code]?.status})`).join(', ') +
+            '; the body names the code.',
+          content: { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM_REF } },
+        },
+      },
+      securitySchemes: options.securitySchemes ?? {},
+    },
+  }
 }
 
-function toOpenApiPath(prefix: string, path: string): string {
-  return (prefix + path).replace(/:([A-Za-z0-9_]+)/g, '{$1}')
+function isSchema(value: z.ZodType | undefined): value is z.ZodType {
+  return value !== undefined
 }
 
-function parameters(collector: SchemaCollector, spec: RouteSpec<unknown, unknown, unknown>): JsonSchema[] {
+function operation(
+  contract: Contract,
+  schemas: SchemaComponents,
+  catalog: Readonly<Record<string, ProblemDefinition>>,
+  problemSchemas: Record<string, JsonSchema>,
+): JsonSchema {
+  const responses: Record<string, JsonSchema> = {}
+  for (const [status, response] of Object.entries(contract.responses)) {
+    responses[status] = {
+      description: response.description,
+      ...(response.schema
+        ? {
+            content: {
+              [response.contentType ?? 'application/json']: { schema: schemas.schema(response.schema, 'output') },
+            },
+          }
+        : {}),
+    }
+  }
+  const byStatus = new Map<number, [string, string][]>()
+  for (const [code, description] of Object.entries(contract.problems)) {
+    const status = catalog[code]?.status
+    if (!status) throw new Error(`${contract.operationId} declares ${code}, which is not in the problem catalog`)
+    byStatus.set(status, [...(byStatus.get(status) ?? []), [code, description ?? '']])
+  }
+  for (const [status, problems] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const specific = problems.filter(([code]) => problemSchemas[problemSchemaName(code)])
+    const choices = [
+      ...specific.map(([code]) => ({ $ref: COMPONENT_PREFIX + problemSchemaName(code) })),
+      ...(specific.length < problems.length ? [PROBLEM_REF] : []),
+    ]
+    const schema = choices.length === 1 ? choices[0] : { anyOf: choices }
+    responses[String(status)] = {
+      description: problems.map(([code, description]) => `\`${code}\`: ${description}`).join('\n\n'),
+      content: { [PROBLEM_CONTENT_TYPE]: { schema } },
+    }
+  }
+  responses.default = { $ref: '#/components/responses/Problem' }
+  return {
+    operationId: contract.operationId,
+    summary: contract.summary,
+    ...(contract.description ? { description: contract.description } : {}),
+    tags: contract.tags,
+    security: contract.security ? [{ [contract.security]: [] }] : [],
+    parameters: parameters(contract, schemas),
+    ...(contract.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: schemas.schema(contract.body, 'input') } },
+          },
+        }
+      : {}),
+    responses,
+  }
+}
+
+function parameters(contract: Contract, schemas: SchemaComponents): JsonSchema[] {
   const result: JsonSchema[] = []
   for (const [location, schema] of [
-    ['path', spec.params],
-    ['query', spec.query],
+    ['path', contract.params],
+    ['query', contract.query],
   ] as const) {
     if (!schema) continue
-    const json = collector.convert(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] }
+    const json = schemas.resolved(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] }
     for (const [name, property] of Object.entries(json.properties ?? {})) {
       const { description, ...propertySchema } = property
       result.push({
@@ -79,72 +154,22 @@ function parameters(collector: SchemaCollector, spec: RouteSpec<unknown, unknown
   return result
 }
 
-function operation(collector: SchemaCollector, spec: RouteSpec<unknown, unknown, unknown>): JsonSchema {
-  const responses: Record<string, JsonSchema> = {}
-  for (const [status, response] of Object.entries(spec.responses)) {
-    responses[status] = {
-      description: response.description,
-      ...(response.schema
-        ? {
-            content: {
-              [response.contentType ?? 'application/json']: { schema: collector.convert(response.schema, 'output') },
-            },
-          }
-        : {}),
-    }
-  }
-  const problemsByStatus = new Map<number, ProblemSpec[]>()
-  for (const problem of spec.problems ?? []) {
-    problemsByStatus.set(problem.status, [...(problemsByStatus.get(problem.status) ?? []), problem])
-  }
-  for (const [status, problems] of problemsByStatus) {
-    responses[String(status)] = {
-      description: problems.map((problem) => `\`${problem.code}\`: ${problem.description}`).join('\n\n'),
-      content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: `${COMPONENT_PREFIX}Problem` } } },
-    }
-  }
-  return {
-    operationId: spec.operationId,
-    summary: spec.summary,
-    ...(spec.description ? { description: spec.description } : {}),
-    tags: spec.tags,
-    ...(spec.security ? { security: spec.security.map((name) => ({ [name]: [] })) } : {}),
-    parameters: parameters(collector, spec),
-    ...(spec.body
-      ? {
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: collector.convert(spec.body, 'input') } },
-          },
-        }
-      : {}),
-    responses,
-  }
+/** `reservation_quota_exceeded` → `ReservationQuotaExceededProblem`. */
+function problemSchemaName(code: string): string {
+  return `${code.replace(/(^|_)([a-z0-9])/g, (_match, _sep, letter: string) => letter.toUpperCase())}Problem`
 }
 
-/** Builds the OpenAPI 3.1 document from the routes' own zod schemas, so it cannot drift from the code. */
-export function buildOpenApi(
-  info: OpenApiInfo,
-  groups: RouteGroup[],
-  securitySchemes: Record<string, JsonSchema> = {},
-): JsonSchema {
-  const collector = new SchemaCollector()
-  collector.convert(ProblemSchema, 'output')
-  const paths: Record<string, Record<string, JsonSchema>> = {}
-  for (const group of groups) {
-    for (const spec of group.routes) {
-      const path = toOpenApiPath(group.prefix, spec.path)
-      paths[path] = { ...paths[path], [spec.method]: operation(collector, spec) }
-    }
-  }
+/** The shared Problem schema narrowed to one code, with the extension members the catalog declares for it. */
+function problemWithExtensions(code: string, schema: z.ZodObject, schemas: SchemaComponents): JsonSchema {
+  const extension = schemas.schema(schema, 'output') as { properties?: JsonSchema; required?: string[] }
   return {
-    openapi: '3.1.0',
-    info,
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    paths,
-    components: {
-      schemas: collector.components,
-      securitySchemes,
-    },
+    allOf: [
+      PROBLEM_REF,
+      {
+        type: 'object',
+        properties: { code: { const: code }, ...extension.properties },
+        required: ['code', ...(extension.required ?? [])],
+      },
+    ],
   }
 }

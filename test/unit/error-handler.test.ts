@@ -38,7 +38,7 @@ describe('error rendering', () => {
   })
 
   it('when a caller sends a safe X-Request-Id, then it is echoed; an unsafe one is replaced', async () => {
-    const { app } = appThrowing(new AppError({ status: 404, code: 'x_missing', title: 'Not found' }))
+    const { app } = appThrowing(new AppError({ code: 'route_not_found' }))
     const safe = await request(app).get('/boom').set('X-Request-Id', 'abc-123')
     expect(safe.headers['x-request-id']).toBe('abc-123')
     const unsafe = await request(app).get('/boom').set('X-Request-Id', '<script>')

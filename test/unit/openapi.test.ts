@@ -1,33 +1,33 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { route } from '../../app-server/http/route'
+import type { Contract } from '../../shared/contracts/contract'
+import { PROBLEMS } from '../../shared/contracts/problems'
 import { buildOpenApi } from '../../app-server/openapi/build-openapi'
 
 const Thing = z.object({ id: z.uuid(), size: z.number().int().default(1) }).meta({ id: 'TestThing' })
 
-const doc = buildOpenApi({ title: 't', version: '1', description: 'd' }, [
-  {
-    prefix: '/api',
-    routes: [
-      route({
-        method: 'post',
-        path: '/things/:thingId',
-        operationId: 'createThing',
-        summary: 'Create',
-        tags: ['Things'],
-        params: z.object({ thingId: z.uuid().meta({ description: 'The thing' }) }),
-        query: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
-        body: Thing,
-        responses: { 201: { description: 'Created', schema: Thing } },
-        problems: [
-          { status: 409, code: 'thing_taken', description: 'Taken.' },
-          { status: 409, code: 'thing_locked', description: 'Locked.' },
-        ],
-        handler: () => undefined,
-      }),
-    ],
+const createThing: Contract = {
+  method: 'post',
+  path: '/api/things/:thingId',
+  operationId: 'createThing',
+  summary: 'Create',
+  tags: ['System'],
+  security: null,
+  params: z.object({ thingId: z.uuid().meta({ description: 'The thing' }) }),
+  query: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
+  body: Thing,
+  responses: { 201: { description: 'Created', schema: Thing } },
+  // Codes of this test's own, in a catalog extended with them below.
+  problems: { thing_taken: 'Taken.', thing_locked: 'Locked.' } as Contract['problems'],
+}
+
+const doc = buildOpenApi({ title: 't', version: '1', description: 'd' }, [createThing], {
+  problems: {
+    ...PROBLEMS,
+    thing_taken: { status: 409, title: 'Taken' },
+    thing_locked: { status: 409, title: 'Locked' },
   },
-])
+})
 
 describe('OpenAPI generation', () => {
   const operation = (doc.paths as Record<string, Record<string, Record<string, unknown>>>)['/api/things/{thingId}']

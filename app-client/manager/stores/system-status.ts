@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { readonly, ref, shallowRef } from 'vue'
 import type { Health } from '@shared/schemas/health.schema'
-import { fetchHealth } from '../../common/api/health.api'
+import { managerApi } from '../api/manager-api'
 
 /** The service's own health report, as the console last saw it. */
 export const useSystemStatusStore = defineStore('system-status', () => {
@@ -15,7 +15,7 @@ export const useSystemStatusStore = defineStore('system-status', () => {
   async function runCheck(): Promise<void> {
     isLoading.value = true
     try {
-      health.value = await fetchHealth()
+      health.value = await managerApi.getHealth()
       error.value = null
     } catch (cause) {
       health.value = null

@@ -235,6 +235,8 @@ export const screensDe: ScreenMessages = {
       'Die App ist auf diesem Portal nicht installiert. Bitten Sie Ihren Administrator, sie neu zu installieren.',
     invalid_portal_token: 'Ihr Bitrix24 hat Ihre Identität nicht bestätigt. Öffnen Sie die App erneut.',
     portal_not_linked: 'Dieses Portal ist noch mit keinem Partnerkonto verknüpft.',
+    partner_not_found:
+      'Das Partnerkonto, mit dem dieses Portal verknüpft ist, existiert nicht mehr. Wenden Sie sich an Ihren Partnermanager.',
     portal_session_required: 'Öffnen Sie die App aus Ihrem Bitrix24-Portal.',
     portal_admin_required: 'Nur ein Administrator dieses Bitrix24 kann es verknüpfen.',
     link_code_invalid: 'Dieser Verknüpfungscode ist unbekannt. Prüfen Sie ihn oder fordern Sie einen neuen an.',

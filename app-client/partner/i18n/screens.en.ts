@@ -228,6 +228,7 @@ export const screensEn = {
     portal_not_installed: 'The app is not installed on this portal. Ask your administrator to reinstall it.',
     invalid_portal_token: 'Your Bitrix24 did not confirm who you are. Reopen the app.',
     portal_not_linked: 'This portal is not linked to a partner account yet.',
+    partner_not_found: 'The partner account this portal is linked to no longer exists. Contact your partner manager.',
     portal_session_required: 'Open the app from your Bitrix24 portal.',
     portal_admin_required: 'Only an administrator of this Bitrix24 can link it.',
     link_code_invalid: 'This link code is unknown. Check it or ask your partner manager for a new one.',

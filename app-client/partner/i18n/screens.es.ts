@@ -231,6 +231,8 @@ export const screensEs: ScreenMessages = {
     portal_not_installed: 'La aplicación no está instalada en este portal. Pida a su administrador que la reinstale.',
     invalid_portal_token: 'Su Bitrix24 no confirmó su identidad. Vuelva a abrir la aplicación.',
     portal_not_linked: 'Este portal aún no está vinculado a una cuenta de partner.',
+    partner_not_found:
+      'La cuenta de partner a la que está vinculado este portal ya no existe. Contacte con su gestor de partners.',
     portal_session_required: 'Abra la aplicación desde su portal de Bitrix24.',
     portal_admin_required: 'Solo un administrador de este Bitrix24 puede vincularlo.',
     link_code_invalid: 'Este código de vinculación no existe. Revíselo o pida uno nuevo a su gestor de partners.',

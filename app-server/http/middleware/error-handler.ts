@@ -18,29 +18,20 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 function fromBodyParser(error: BodyParserError): AppError | undefined {
   switch (error.type) {
     case 'entity.parse.failed':
-      return new AppError({
-        status: 400,
-        code: 'malformed_json',
-        title: 'Malformed JSON',
-        detail: 'The body is not valid JSON.',
-      })
+      return new AppError({ code: 'malformed_json', detail: 'The body is not valid JSON.' })
     case 'entity.too.large':
       return new AppError({
-        status: 413,
         code: 'payload_too_large',
-        title: 'Payload too large',
         detail: `The body is larger than the ${error.limit ?? 'allowed'} bytes this endpoint accepts.`,
       })
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new AppError({
-        status: 415,
         code: 'unsupported_encoding',
-        title: 'Unsupported encoding',
         detail: 'Send the body as UTF-8 JSON without an unsupported content encoding.',
       })
     case 'request.aborted':
-      return new AppError({ status: 400, code: 'request_aborted', title: 'Request aborted' })
+      return new AppError({ code: 'request_aborted' })
     default:
       return undefined
   }
@@ -68,9 +59,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res,
       req,
       new AppError({
-        status: 500,
         code: 'internal_error',
-        title: 'Internal server error',
         detail: 'Something went wrong on our side. Quote the request id if you contact support.',
       }),
     )

@@ -2,13 +2,6 @@ import type { RequestHandler } from 'express'
 import type { AppContext } from '../../context'
 import { portalUserOf } from '../../http/auth/actors'
 import { consumeRateLimit, hashedClientKey } from '../../http/rate-limit'
-import type { ProblemSpec } from '../../http/route'
-
-export const LINK_CODE_RATE_LIMITED: ProblemSpec = {
-  status: 429,
-  code: 'rate_limited',
-  description: 'Too many link attempts from this portal or this address; see Retry-After.',
-}
 
 /**
  * Counts a link code attempt against the caller's portal and against its client address before the code is

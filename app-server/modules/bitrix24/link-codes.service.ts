@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import type { AppContext } from '../../context'
 import { portalLinkCodes, portals } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
-import { conflict, forbidden, notFound, unprocessable } from '../../errors'
+import { conflict, forbidden, notFound, unauthorized, unprocessable } from '../../errors'
 import type { ManagerActor, PortalUserActor } from '../../http/auth/actors'
 import { recordAudit } from '../audit'
 
@@ -61,7 +61,7 @@ export async function linkPortal(ctx: AppContext, actor: PortalUserActor, code: 
     throw forbidden('portal_admin_required', 'Ask an administrator of your Bitrix24 portal to link it.')
   return withTransaction(ctx.db, async (tx) => {
     const [portal] = await tx.select().from(portals).where(eq(portals.id, actor.portalId)).for('update')
-    if (!portal) throw notFound('portal_not_installed', 'The app is not installed on this portal.')
+    if (!portal) throw unauthorized('portal_not_installed', 'The app is not installed on this portal.')
     if (portal.partnerId) throw conflict('portal_already_linked', 'This portal is linked to a partner already.')
     const [link] = await tx
       .select()

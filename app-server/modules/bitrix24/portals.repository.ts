@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, or, sql } from 'drizzle-orm'
+import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { portals } from '../../db/schema'
 import type { PortalCredentials, TokenPayload } from './portal-client'
@@ -9,6 +9,11 @@ export type PortalRow = typeof portals.$inferSelect
 export async function findPortalByMemberId(db: Executor, memberId: string): Promise<PortalRow | undefined> {
   const [row] = await db.select().from(portals).where(eq(portals.memberId, memberId))
   return row
+}
+
+/** Every portal the app was ever installed on, newest install first (a short list: one per partner). */
+export function listPortalsNewestFirst(db: Executor): Promise<PortalRow[]> {
+  return db.select().from(portals).orderBy(desc(portals.installedAt))
 }
 
 export async function findPortal(db: Executor, id: string): Promise<PortalRow | undefined> {

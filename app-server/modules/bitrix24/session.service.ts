@@ -104,10 +104,12 @@ export class SessionIssuer {
   }
 }
 
-function unauthorizedOptions(code: string, detail: string) {
-  return { status: 401, code, title: 'Unauthorized', detail, headers: { 'WWW-Authenticate': 'Bearer realm="portal"' } }
+type PortalRefusal = 'portal_not_installed' | 'invalid_portal_token'
+
+function unauthorizedOptions(code: PortalRefusal, detail: string) {
+  return { code, title: 'Unauthorized', detail, headers: { 'WWW-Authenticate': 'Bearer realm="portal"' } }
 }
 
-function unauthorized(code: string, detail: string): AppError {
+function unauthorized(code: PortalRefusal, detail: string): AppError {
   return new AppError(unauthorizedOptions(code, detail))
 }

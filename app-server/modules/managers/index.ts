@@ -1,3 +1,3 @@
 export { createManager, MIN_PASSWORD_LENGTH, type NewManager } from './managers.service'
 export { managerSessionRoutes } from './managers.routes'
-export { NO_MANAGER_SESSION, requireManager } from './require-manager'
+export { requireManager } from './require-manager'

@@ -2,7 +2,6 @@ import type { RequestHandler } from 'express'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { bearerToken } from '../../http/auth/actors'
-import type { ProblemSpec } from '../../http/route'
 import { authenticateManager } from './managers.service'
 
 /** Admits requests carrying a current manager session; others get a 401 problem. */
@@ -22,11 +21,4 @@ export function requireManager(ctx: AppContext): RequestHandler {
     res.locals.manager = manager
     next()
   }
-}
-
-/** The problem every manager endpoint documents for a missing or ended session. */
-export const NO_MANAGER_SESSION: ProblemSpec = {
-  status: 401,
-  code: 'missing_session',
-  description: 'No current manager session.',
 }

@@ -243,10 +243,10 @@ export async function restorePartner(ctx: AppContext, actor: ManagerActor, id: s
   })
 }
 
-/** The partner behind a session. @throws AppError `partner_not_found` (403) when it no longer exists. */
+/** The partner behind a session. @throws AppError `partner_not_found` (404) when it no longer exists. */
 export async function loadSessionPartner(tx: Executor, partnerId: string, options: { forUpdate?: boolean } = {}) {
   const partner = await findPartnerWithLocations(tx, partnerId, options)
-  if (!partner) throw forbidden('partner_not_found', 'The partner account of this session no longer exists.')
+  if (!partner) throw notFound('partner_not_found', 'The partner account of this session no longer exists.')
   return partner
 }
 

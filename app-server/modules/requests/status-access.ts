@@ -6,7 +6,6 @@ import { requests } from '../../db/schema'
 import { unauthorized } from '../../errors'
 import { bearerToken } from '../../http/auth/actors'
 import { consumeRateLimit, hashedClientKey } from '../../http/rate-limit'
-import type { ProblemSpec } from '../../http/route'
 import { hashStatusToken, statusTokenMatches } from './status-token'
 
 declare global {
@@ -18,12 +17,6 @@ declare global {
     }
   }
 }
-
-export const STATUS_ACCESS_PROBLEMS: ProblemSpec[] = [
-  { status: 401, code: 'status_token_missing', description: 'No `Authorization: Bearer <status token>` header.' },
-  { status: 401, code: 'status_token_invalid', description: 'The status token is malformed or belongs to no request.' },
-  { status: 429, code: 'rate_limited', description: 'Too many calls from this address; see Retry-After.' },
-]
 
 /**
  * Admits the holder of a request's status token. The token travels in the Authorization header, never in

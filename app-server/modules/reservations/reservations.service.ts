@@ -42,14 +42,14 @@ export async function getMyProfile(ctx: AppContext, actor: PartnerActor) {
   )
 }
 
-/** @throws AppError `partner_not_found` (403) when the session's partner no longer exists. */
+/** @throws AppError `partner_not_found` (404) when the session's partner no longer exists. */
 async function sessionFacts(
   executor: Executor,
   partnerId: string,
   options: Parameters<typeof loadPartnerFacts>[2] = {},
 ) {
   const facts = await loadPartnerFacts(executor, partnerId, options)
-  if (!facts) throw forbidden('partner_not_found', 'The partner account of this session no longer exists.')
+  if (!facts) throw notFound('partner_not_found', 'The partner account of this session no longer exists.')
   return facts
 }
 

@@ -1,15 +1,15 @@
 import { flushPromises } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../../../app-client/common/api/api-error'
-import { fetchHealth } from '../../../app-client/common/api/health.api'
 import { de } from '../../../app-client/manager/i18n/de'
 import { en } from '../../../app-client/manager/i18n/en'
 import { es } from '../../../app-client/manager/i18n/es'
+import { managerApi } from '../../../app-client/manager/api/manager-api'
 import { useSystemStatusStore } from '../../../app-client/manager/stores/system-status'
 import SystemStatusView from '../../../app-client/manager/views/SystemStatusView.vue'
 import { mountWithApp } from '../support/mount-with-app'
 
-vi.mock('../../../app-client/common/api/health.api', () => ({ fetchHealth: vi.fn() }))
+vi.mock('../../../app-client/manager/api/manager-api', () => ({ managerApi: { getHealth: vi.fn() } }))
 
 function mountView(locale: 'en' | 'de' | 'es' = 'en') {
   return mountWithApp(SystemStatusView, {
@@ -20,12 +20,12 @@ function mountView(locale: 'en' | 'de' | 'es' = 'en') {
 }
 
 beforeEach(() => {
-  vi.mocked(fetchHealth).mockReset()
+  vi.mocked(managerApi.getHealth).mockReset()
 })
 
 describe('SystemStatusView', () => {
   it('When the check is running, then a loading state is shown', async () => {
-    vi.mocked(fetchHealth).mockReturnValue(new Promise(() => {}))
+    vi.mocked(managerApi.getHealth).mockReturnValue(new Promise(() => {}))
 
     const { wrapper } = await mountView()
     await flushPromises()
@@ -35,7 +35,7 @@ describe('SystemStatusView', () => {
   })
 
   it('When the service is healthy, then status, database driver and version are shown', async () => {
-    vi.mocked(fetchHealth).mockResolvedValue({ status: 'ok', database: 'postgres', version: '1.4.2' })
+    vi.mocked(managerApi.getHealth).mockResolvedValue({ status: 'ok', database: 'postgres', version: '1.4.2' })
 
     const { wrapper } = await mountView()
     await flushPromises()
@@ -49,7 +49,7 @@ describe('SystemStatusView', () => {
   })
 
   it('When the service answers with a problem, then its code is shown as a translated message', async () => {
-    vi.mocked(fetchHealth).mockRejectedValue(
+    vi.mocked(managerApi.getHealth).mockRejectedValue(
       new ApiError({ status: 503, code: 'service_unavailable', title: 'Service Unavailable' }),
     )
 
@@ -63,7 +63,9 @@ describe('SystemStatusView', () => {
   })
 
   it('When the network is down, then the network message is shown', async () => {
-    vi.mocked(fetchHealth).mockRejectedValue(new ApiError({ status: 0, code: 'network_error', title: 'Network error' }))
+    vi.mocked(managerApi.getHealth).mockRejectedValue(
+      new ApiError({ status: 0, code: 'network_error', title: 'Network error' }),
+    )
 
     const { wrapper } = await mountView()
     await flushPromises()
@@ -72,7 +74,7 @@ describe('SystemStatusView', () => {
   })
 
   it('When "Check again" succeeds after a failure, then the error gives way to the details', async () => {
-    vi.mocked(fetchHealth)
+    vi.mocked(managerApi.getHealth)
       .mockRejectedValueOnce(new ApiError({ status: 500, code: 'internal_error', title: 'Internal Server Error' }))
       .mockResolvedValueOnce({ status: 'ok', database: 'pglite', version: '0.1.0' })
     const { wrapper } = await mountView()
@@ -89,12 +91,12 @@ describe('SystemStatusView', () => {
 
 describe('system status store', () => {
   it('When checks overlap, then the service is asked once', async () => {
-    vi.mocked(fetchHealth).mockResolvedValue({ status: 'ok', database: 'pglite', version: '0.1.0' })
+    vi.mocked(managerApi.getHealth).mockResolvedValue({ status: 'ok', database: 'pglite', version: '0.1.0' })
     const status = useSystemStatusStore()
 
     await Promise.all([status.check(), status.check()])
 
-    expect(fetchHealth).toHaveBeenCalledTimes(1)
+    expect(managerApi.getHealth).toHaveBeenCalledTimes(1)
     expect(status.health).toEqual({ status: 'ok', database: 'pglite', version: '0.1.0' })
     expect(status.checkedAt).toBeInstanceOf(Date)
   })

@@ -1,0 +1,226 @@
+import { z } from 'zod'
+import { FieldErrorSchema } from '../schemas/problem.schema'
+import { RatingTierIdSchema } from '../schemas/rating'
+
+/**
+ * Who may answer a code:
+ * - `operation`: only the operations whose contract declares it (the default);
+ * - `generic`: any operation, from the HTTP layer (input validation, body parsing, unexpected faults);
+ * - `outside`: never an API operation (no route matched, the Bitrix24 installer page, the command line).
+ */
+export type ProblemScope = 'operation' | 'generic' | 'outside'
+
+export type ProblemHttpStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503
+
+export interface ProblemDefinition {
+  readonly status: ProblemHttpStatus
+  /** Short and the same for every occurrence (RFC 9457 `title`); clients translate the code, not this. */
+  readonly title: string
+  /** The problem body's own members besides the standard ones, e.g. `resetsAt`. */
+  readonly extensions?: z.ZodObject
+  readonly scope?: ProblemScope
+}
+
+const isoInstant = z.iso.datetime()
+
+/**
+ * Every problem code the API answers, with its one HTTP status. A code is added here once (with the schema of
+ * its extension members, if it has any); contracts then declare it for the operations that answer it, and
+ * `AppError` accepts only codes from here, with this status.
+ */
+export const PROBLEMS = {
+  // The HTTP layer: any operation may answer these.
+  validation_failed: {
+    status: 400,
+    title: 'Invalid request',
+    scope: 'generic',
+    extensions: z.object({ errors: z.array(FieldErrorSchema).meta({ description: 'One entry per invalid field.' }) }),
+  },
+  malformed_json: { status: 400, title: 'Malformed JSON', scope: 'generic' },
+  request_aborted: { status: 400, title: 'Request aborted', scope: 'generic' },
+  payload_too_large: { status: 413, title: 'Payload too large', scope: 'generic' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type', scope: 'generic' },
+  unsupported_encoding: { status: 415, title: 'Unsupported encoding', scope: 'generic' },
+  internal_error: { status: 500, title: 'Internal server error', scope: 'generic' },
+  route_not_found: { status: 404, title: 'Route not found', scope: 'outside' },
+  rate_limited: {
+    status: 429,
+    title: 'Too many requests',
+    extensions: z.object({ retryAfter: z.number().int().min(1).meta({ description: 'Seconds to wait.' }) }),
+  },
+  invalid_cursor: { status: 400, title: 'Invalid cursor' },
+  // Any operation may find the database gone (restart, failover, outage); nothing was changed then.
+  database_unavailable: {
+    status: 503,
+    title: 'Database unavailable',
+    scope: 'generic',
+    extensions: z.object({
+      retryAfter: z.number().int().min(1).optional().meta({ description: 'Seconds to wait before retrying.' }),
+    }),
+  },
+
+  // Sessions.
+  missing_session: { status: 401, title: 'Session missing' },
+  invalid_session: { status: 401, title: 'Session invalid' },
+  session_expired: { status: 401, title: 'Session expired' },
+  invalid_credentials: { status: 401, title: 'Invalid credentials' },
+  manager_not_found: { status: 404, title: 'Manager not found' },
+  status_token_missing: { status: 401, title: 'Status token missing' },
+  status_token_invalid: { status: 401, title: 'Status token invalid' },
+
+  // Bitrix24 portals.
+  portal_not_installed: { status: 401, title: 'App not installed on the portal' },
+  invalid_portal_token: { status: 401, title: 'Portal token not accepted' },
+  portal_not_linked: { status: 403, title: 'Portal not linked' },
+  portal_session_required: { status: 403, title: 'Portal session required' },
+  portal_admin_required: { status: 403, title: 'Portal administrator required' },
+  portal_already_linked: { status: 409, title: 'Portal already linked' },
+  link_code_invalid: { status: 404, title: 'Link code unknown' },
+  link_code_used: { status: 409, title: 'Link code used' },
+  link_code_expired: { status: 422, title: 'Link code expired' },
+  invalid_install_request: { status: 400, title: 'Invalid install request', scope: 'outside' },
+  install_not_verified: { status: 403, title: 'Install not verified', scope: 'outside' },
+  install_portal_mismatch: { status: 403, title: 'Grant of another portal', scope: 'outside' },
+  portal_already_installed: { status: 409, title: 'Portal already installed', scope: 'outside' },
+  insecure_portal_endpoint: { status: 400, title: 'Insecure portal', scope: 'outside' },
+  bitrix24_not_configured: { status: 503, title: 'Bitrix24 not configured', scope: 'outside' },
+  portal_unavailable: { status: 503, title: 'Portal unavailable', scope: 'outside' },
+
+  // Partners and their access to requests.
+  partner_not_found: { status: 404, title: 'Partner not found' },
+  partner_code_taken: { status: 409, title: 'Partner id taken' },
+  partner_not_approved: { status: 403, title: 'Partner not approved' },
+  tutorial_not_completed: { status: 403, title: 'Tutorial not completed' },
+  partner_suspended: {
+    status: 403,
+    title: 'Partner suspended',
+    extensions: z.object({
+      until: isoInstant.nullable().meta({ description: 'When the suspension ends; null when it is permanent.' }),
+    }),
+  },
+  partner_not_suspended: { status: 409, title: 'Partner not suspended' },
+  suspension_in_past: { status: 422, title: 'Suspension end in the past' },
+  locations_locked: { status: 403, title: 'Locations locked' },
+  too_many_locations: {
+    status: 422,
+    title: 'Too many locations',
+    extensions: z.object({ maxAdditional: z.number().int() }),
+  },
+  location_is_registered_country: { status: 422, title: 'Location is the registered country' },
+  country_restricted: {
+    status: 422,
+    title: 'Country restricted',
+    extensions: z.object({
+      country: z.string().optional().meta({ description: 'The restricted country of a submitted request.' }),
+      countries: z.array(z.string()).optional().meta({ description: 'The restricted countries among the chosen.' }),
+    }),
+  },
+  country_not_restricted: { status: 404, title: 'Country not restricted' },
+  territory_not_covered: { status: 403, title: 'Territory not covered' },
+
+  // Requests and reservations.
+  request_not_found: { status: 404, title: 'Request not found' },
+  request_fully_reserved: {
+    status: 409,
+    title: 'Request fully reserved',
+    extensions: z.object({ limit: z.number().int().optional() }),
+  },
+  request_closed: { status: 409, title: 'Request closed' },
+  already_reserved: { status: 409, title: 'Already reserved' },
+  request_already_open: { status: 409, title: 'Request already open' },
+  request_already_closed: {
+    status: 409,
+    title: 'Request already closed',
+    extensions: z.object({ closeReason: z.string().nullable().optional() }),
+  },
+  spam_suspected: { status: 422, title: 'Spam suspected' },
+  contacts_already_erased: { status: 409, title: 'Contacts already erased' },
+  feedback_partner_not_found: {
+    status: 422,
+    title: 'Partner did not receive the request',
+    extensions: z.object({ partnerId: z.string() }),
+  },
+  feedback_too_early: {
+    status: 409,
+    title: 'Feedback too early',
+    extensions: z.object({ opensAt: isoInstant.meta({ description: 'From when the partner can be rated.' }) }),
+  },
+  reservation_not_found: { status: 404, title: 'Reservation not found' },
+  reservation_previously_released: { status: 409, title: 'Reservation previously released' },
+  reservation_quota_exceeded: {
+    status: 403,
+    title: 'Reservation quota exceeded',
+    extensions: z.object({
+      quota: z.enum(['open', 'monthly']).meta({ description: 'Which limit is reached.' }),
+      tier: RatingTierIdSchema,
+      limit: z.number().int(),
+      used: z.number().int(),
+      resetsAt: isoInstant.nullable().meta({ description: 'When the monthly limit frees; null for the open one.' }),
+    }),
+  },
+  early_access_pending: {
+    status: 403,
+    title: 'Early access pending',
+    extensions: z.object({
+      visibleAt: isoInstant.meta({ description: 'When this tier may reserve the request.' }),
+      tier: RatingTierIdSchema,
+    }),
+  },
+  crm_sync_failure_not_found: { status: 404, title: 'No failed CRM sync' },
+
+  // Rating.
+  adjustment_expiry_in_past: { status: 422, title: 'Adjustment end in the past' },
+  return_window_closed: {
+    status: 422,
+    title: 'Return window closed',
+    extensions: z.object({ returnUntil: isoInstant }),
+  },
+  won_cannot_be_returned: { status: 422, title: 'Won lead cannot be returned' },
+  return_not_found: { status: 404, title: 'Return not found' },
+  return_already_decided: {
+    status: 409,
+    title: 'Return already decided',
+    extensions: z.object({ decision: z.enum(['confirmed', 'rejected']) }),
+  },
+
+  // Managers' accounts, created from the command line.
+  weak_password: { status: 400, title: 'Weak password', scope: 'outside' },
+  manager_exists: { status: 409, title: 'Manager exists', scope: 'outside' },
+} as const satisfies Record<string, ProblemDefinition>
+
+export type ProblemCatalog = typeof PROBLEMS
+export type ProblemCode = keyof ProblemCatalog
+
+/** The one HTTP status of a code. */
+export type ProblemStatus<C extends ProblemCode = ProblemCode> = ProblemCatalog[C]['status']
+
+/** The codes answered with status `S`, e.g. `ProblemCodeWithStatus<404>`. */
+export type ProblemCodeWithStatus<S extends ProblemHttpStatus> = {
+  [C in ProblemCode]: ProblemStatus<C> extends S ? C : never
+}[ProblemCode]
+
+type ExtensionSchemaOf<C extends ProblemCode> = ProblemCatalog[C] extends { extensions: infer S extends z.ZodObject }
+  ? S
+  : undefined
+
+/** The extension members a code carries, as the server writes them; none for codes without a schema. */
+export type ProblemExtensions<C extends ProblemCode> = C extends ProblemCode
+  ? ExtensionSchemaOf<C> extends z.ZodObject
+    ? z.input<ExtensionSchemaOf<C>>
+    : Record<string, never>
+  : never
+
+export const PROBLEM_CODES = Object.keys(PROBLEMS) as ProblemCode[]
+
+export function problemDefinition(code: ProblemCode): ProblemDefinition {
+  return PROBLEMS[code]
+}
+
+export function problemScope(code: ProblemCode): ProblemScope {
+  return problemDefinition(code).scope ?? 'operation'
+}
+
+/** Codes every operation may answer without declaring them. */
+export const GENERIC_PROBLEM_CODES: readonly ProblemCode[] = PROBLEM_CODES.filter(
+  (code) => problemScope(code) === 'generic',
+)

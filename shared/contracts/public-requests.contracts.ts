@@ -1,0 +1,33 @@
+import { CreateRequestBodySchema, CreatedRequestSchema, DuplicateRequestSchema } from '../schemas/request.schema'
+import { defineContract } from './contract'
+
+/** Prospective clients submit implementation requests; no sign-in. */
+export const createRequest = defineContract({
+  method: 'post',
+  path: '/api/public/requests',
+  operationId: 'createRequest',
+  summary: 'Submit an implementation request',
+  description:
+    'Up to 5 Bitrix24 partners covering the country may reserve the request and receive the contact details. ' +
+    'Returns the private status token once. Repeating a request (same e-mail and country, overlapping types, ' +
+    'within 30 days) returns the existing request with 200 instead of a copy.',
+  tags: ['Public'],
+  security: null,
+  body: CreateRequestBodySchema,
+  responses: {
+    201: { description: 'The request was accepted.', schema: CreatedRequestSchema },
+    200: {
+      description: 'The same request was received recently; nothing new was stored.',
+      schema: DuplicateRequestSchema,
+    },
+  },
+  problems: {
+    validation_failed: 'Invalid fields, one entry per field in `errors`.',
+    malformed_json: 'The body is not JSON.',
+    payload_too_large: 'The body is too large.',
+    unsupported_media_type: 'The body is not sent as application/json.',
+    country_restricted: 'Requests from this country cannot be accepted (rules 2.4).',
+    spam_suspected: 'The submission looks automated.',
+    rate_limited: 'Too many requests from this address; see Retry-After.',
+  },
+})
