@@ -1,4 +1,5 @@
 import type { CountedOutcome, ReleaseReason } from './rating'
+import type { LeadOutcome } from './reservation-columns'
 
 /**
  * The one word every screen and the API use for where a reservation stands:
@@ -28,7 +29,7 @@ export type ReservationState = (typeof RESERVATION_STATES)[number]
 export interface ReservationStateFacts {
   status: 'active' | 'released'
   crmStatus: 'not_synced' | 'pending' | 'in_crm' | 'failed'
-  outcome: 'won' | 'lost' | null
+  outcome: LeadOutcome | null
   releaseReason: ReleaseReason | null
   ratingCounted: CountedOutcome | null
   ratingExcluded: boolean

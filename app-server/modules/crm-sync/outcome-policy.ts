@@ -1,7 +1,8 @@
 import type { CrmDeal, CrmLead } from '../bitrix24'
+import type { LeadOutcome } from '../../../shared/domain/reservation-columns'
 
 export interface Outcome {
-  outcome: 'won' | 'lost'
+  outcome: LeadOutcome
   /** When the CRM says the entity closed; its last change when it does not say. */
   at: Date
 }

@@ -1,6 +1,5 @@
 import * as managerContracts from '../../../shared/contracts/manager-ratings.contracts'
 import * as partnerContracts from '../../../shared/contracts/partner.contracts'
-import type { ResponseToSend } from '../../../shared/contracts/contract'
 import type { AppContext } from '../../context'
 import { managerOf, partnerOf } from '../../http/auth/actors'
 import { requirePartner } from '../../http/auth/require-partner'
@@ -36,8 +35,7 @@ export function managerRatingRoutes(ctx: AppContext): RouteGroup {
       before,
       handler: async (_req, res, { params }) => {
         const rating = await getRatingForManager(ctx, params.id)
-        // The service types an outcome's `kind` as a string; the contract's schema names the kinds it takes.
-        res.json(rating as ResponseToSend<typeof managerContracts.getPartnerRating>)
+        res.json(rating)
       },
     }),
     implement(managerContracts.adjustPartnerRating, {

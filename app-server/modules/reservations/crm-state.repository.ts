@@ -4,6 +4,7 @@ import { reservations } from '../../db/schema'
 import { clearJobErrors } from '../../jobs/job'
 import type { ErasureStep } from '../requests'
 import type { ReservationRow } from './reservations.repository'
+import type { LeadOutcome } from '../../../shared/domain/reservation-columns'
 
 /*
  * Where a reservation's lead stands in the partner's CRM (crm_* columns and the outcome): written here for
@@ -111,7 +112,7 @@ export async function requeueFailedLead(db: Executor, id: string): Promise<Reser
 
 /** What the partner's CRM says about a reservation's lead. */
 export interface CrmProgress {
-  outcome: { outcome: 'won' | 'lost'; at: Date } | undefined
+  outcome: { outcome: LeadOutcome; at: Date } | undefined
   dealId: string | undefined
   /** The lead moved on from the stage it was created in. */
   leadProgressed?: boolean | undefined

@@ -1,5 +1,6 @@
 import { DEFAULT_RATING_TIERS, RESERVATION_WINDOW_DAYS, type RatingTier } from '../../../shared/domain/rating'
 import type { Config } from '../../config'
+import type { LeadOutcome } from '../../../shared/domain/reservation-columns'
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
@@ -28,7 +29,7 @@ export interface FirstContactFacts {
   crmStatus: 'not_synced' | 'pending' | 'in_crm' | 'failed'
   crmSyncedAt: Date | null
   crmProgressAt: Date | null
-  outcome: 'won' | 'lost' | null
+  outcome: LeadOutcome | null
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ReservationStatus } from '../../../shared/domain/reservation-colum
 import type { Executor } from '../../db/client'
 import { requests, reservationReturns, reservations } from '../../db/schema'
 import { fetchLimit } from '../../http/keyset-page'
+import type { RatingCount } from '../../../shared/domain/reservation-columns'
 
 export type ReservationRow = typeof reservations.$inferSelect
 /** A partner's bad-lead return of a reservation, with a manager's decision. */
@@ -11,7 +12,7 @@ export type ReturnRow = typeof reservationReturns.$inferSelect
 /** What the rating counts for one reservation: an outcome and when it counts from, and whether it is excluded. */
 export interface RatingMark {
   id: string
-  counted: 'won' | 'lost' | 'expired' | null
+  counted: RatingCount | null
   countedAt: Date | null
   excluded: boolean
 }
