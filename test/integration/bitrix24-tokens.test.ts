@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import request from 'supertest'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { openDatabase } from '../../app-server/db/client'
 import { portals } from '../../app-server/db/schema'
 import { PortalClients, TokenCipher } from '../../app-server/modules/bitrix24'
 import type { PortalEmulator, PortalHandle } from '../../emulator'
@@ -12,6 +13,7 @@ import '../support/provided-context'
 
 // Terminating backends needs a PostgreSQL server; PGlite lives inside the process.
 const onPostgres = inject('testDatabaseDriver') === 'postgres'
+const REFRESH_CONNECTIONS = 'token-refresh-test'
 
 const CLIENT_ID = 'app.test0002.implreq'
 
@@ -51,7 +53,12 @@ describe('portal tokens: one refresh at a time, re-authorisation when the grant 
     'when the database connections are terminated while the OAuth server answers a refresh, then the new pair is stored and the portal keeps working',
     async () => {
       const cipher = new TokenCipher(t.ctx.appSecret)
-      const client = await new PortalClients(t.ctx, cipher).forPortal(portalId)
+      // Other test files share this database: the refresh runs on connections of its own, and only those go away.
+      const url = new URL(inject('postgresUrl'))
+      url.searchParams.set('application_name', REFRESH_CONNECTIONS)
+      const own = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 })
+      const ctx = { ...t.ctx, db: own.db }
+      const client = await new PortalClients(ctx, cipher).forPortal(portalId)
       const admin = new pg.Client({ connectionString: inject('postgresUrl') })
       await admin.connect()
       try {
@@ -61,16 +68,18 @@ describe('portal tokens: one refresh at a time, re-authorisation when the grant 
         const call = client.actions.v2.call.make({ method: 'profile', requestId: 'test:profile' })
         // The OAuth server has spent the old refresh token and is about to answer: every connection goes away.
         await new Promise((resolve) => setTimeout(resolve, 700))
-        await admin.query(
-          'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+        const terminated = await admin.query(
+          'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1',
+          [REFRESH_CONNECTIONS],
         )
+        expect(terminated.rowCount).toBeGreaterThan(0)
         expect((await call).isSuccess).toBe(true)
         expect(emulator.usedRefreshTokens(portal.memberId, CLIENT_ID) - before).toBe(1)
         emulator.faults.clear()
 
         // The pair stored is the one the OAuth server issued last: the next refresh, by a fresh process, works.
         portal.expireAccessTokens()
-        const fresh = await new PortalClients(t.ctx, cipher).forPortal(portalId)
+        const fresh = await new PortalClients(ctx, cipher).forPortal(portalId)
         expect((await fresh.actions.v2.call.make({ method: 'profile', requestId: 'test:profile' })).isSuccess).toBe(
           true,
         )
@@ -79,6 +88,7 @@ describe('portal tokens: one refresh at a time, re-authorisation when the grant 
       } finally {
         emulator.faults.clear()
         await admin.end()
+        await own.close()
       }
     },
   )
