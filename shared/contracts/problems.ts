@@ -45,9 +45,9 @@ export const PROBLEMS = {
   },
   malformed_body: { status: 400, title: 'Malformed body', scope: 'generic' },
   malformed_url: { status: 400, title: 'Malformed URL', scope: 'generic' },
-  // Answered by the HTTP server before any route runs (the request line or headers did not parse).
+  malformed_request: { status: 400, title: 'Malformed HTTP request', scope: 'generic' },
+  // Answered by the HTTP server before any route runs: the headers are over Node's size limit.
   headers_too_large: { status: 431, title: 'Request headers too large', scope: 'outside' },
-  malformed_request: { status: 400, title: 'Malformed HTTP request', scope: 'outside' },
   request_aborted: { status: 400, title: 'Request aborted', scope: 'generic' },
   payload_too_large: { status: 413, title: 'Payload too large', scope: 'generic' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type', scope: 'generic' },

@@ -18,19 +18,23 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 
 /**
  * A client error raised by a dependency without a body parser `type`: the body did not decode as its
- * `Content-Encoding` (zlib and brotli errors, wrapped by the body parser with status 400), or a router could not
- * decode a path parameter (URIError, status 400). Any such 4xx is the request's fault, never a 500.
+ * `Content-Encoding` (zlib and brotli errors carry an `errno`; the body parser wraps them with status 400), a router
+ * could not decode a path parameter (URIError), a static file server refused or did not find a path. Any such 4xx
+ * is the request's fault, never a 500.
  */
 function fromClientError(error: unknown): AppError | undefined {
   if (typeof error !== 'object' || error === null) return undefined
   if (error instanceof URIError)
     return new AppError({ code: 'malformed_url', detail: 'The URL is not valid percent-encoded UTF-8.' })
-  const status = (error as { status?: unknown }).status
+  const { status, errno } = error as { status?: unknown; errno?: unknown }
   if (typeof status !== 'number' || status < 400 || status >= 500) return undefined
-  return new AppError({
-    code: 'malformed_body',
-    detail: 'The body could not be read: it does not decode as its Content-Encoding or is otherwise malformed.',
-  })
+  if (typeof errno === 'number')
+    return new AppError({
+      code: 'malformed_body',
+      detail: 'The body does not decode as its Content-Encoding (corrupt or truncated).',
+    })
+  if (status === 404) return new AppError({ code: 'route_not_found', detail: 'Nothing is served at this path.' })
+  return new AppError({ code: 'malformed_request', detail: 'The request cannot be served as sent.' })
 }
 
 function fromBodyParser(error: BodyParserError): AppError | undefined {
