@@ -7,6 +7,8 @@ import { clientPagesRouter } from './http/client-pages'
 import { accessLog } from './http/middleware/access-log'
 import { errorHandler } from './http/middleware/error-handler'
 import { requestId } from './http/middleware/request-id'
+import { urlGuard } from './http/middleware/url-guard'
+import { refuseDuplicateKeys } from './http/json-duplicate-keys'
 import { securityHeaders, type FramingPolicies } from './http/middleware/security-headers'
 import { buildRouter, type RouteGroup } from './http/route'
 import type { AppContext } from './context'
@@ -58,6 +60,7 @@ export function createApp(deps: AppDeps): Express {
   // Vite's hot reload talks over its own websocket in development.
   const devConnectSrc = deps.vite ? ['ws:'] : []
   app.use(securityHeaders({ connectSrc: devConnectSrc }))
+  app.use(urlGuard())
 
   const cipher = new TokenCipher(ctx.appSecret)
   const bitrix24 = {
@@ -95,7 +98,7 @@ export function createApp(deps: AppDeps): Express {
   )
 
   const api = express.Router()
-  api.use(express.json({ limit: config.BODY_LIMIT, strict: true }))
+  api.use(express.json({ limit: config.BODY_LIMIT, strict: true, verify: refuseDuplicateKeys }))
   api.use(buildRouter(routes, logger))
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi)
@@ -120,6 +123,10 @@ export function createApp(deps: AppDeps): Express {
       }),
     )
   }
+  // Whatever no router answered, outside the API too: a problem, never the framework's HTML page.
+  app.use((req) => {
+    throw notFound('route_not_found', `Nothing is served at ${req.method} ${req.originalUrl.split('?')[0]}.`)
+  })
   app.use(errorHandler(logger))
   return app
 }

@@ -16,6 +16,7 @@ import type { Worker } from './jobs/worker'
 import { createLogger, type Logger } from './logger'
 import { isDemoMode } from './demo/demo-mode'
 import type { RunningDemo } from './demo/start-demo'
+import { answerClientErrorsWithProblems } from './http/client-errors'
 
 /** A running service: what shutdown has to stop, in order. */
 interface Running {
@@ -115,6 +116,7 @@ function listen(
       logger.info({ url: `http://${host}:${port}`, database: database.driver, role: config.ROLE }, 'listening')
       resolve(server)
     })
+    answerClientErrorsWithProblems(server)
   })
 }
 

@@ -10,7 +10,7 @@ import { RatingTierIdSchema } from '../schemas/rating'
  */
 export type ProblemScope = 'operation' | 'generic' | 'outside'
 
-export type ProblemHttpStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503
+export type ProblemHttpStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 431 | 500 | 503
 
 export interface ProblemDefinition {
   readonly status: ProblemHttpStatus
@@ -37,6 +37,17 @@ export const PROBLEMS = {
     extensions: z.object({ errors: z.array(FieldErrorSchema).meta({ description: 'One entry per invalid field.' }) }),
   },
   malformed_json: { status: 400, title: 'Malformed JSON', scope: 'generic' },
+  duplicate_json_key: {
+    status: 400,
+    title: 'Duplicate JSON key',
+    scope: 'generic',
+    extensions: z.object({ key: z.string().meta({ description: 'The key that appears twice in one object.' }) }),
+  },
+  malformed_body: { status: 400, title: 'Malformed body', scope: 'generic' },
+  malformed_url: { status: 400, title: 'Malformed URL', scope: 'generic' },
+  malformed_request: { status: 400, title: 'Malformed HTTP request', scope: 'generic' },
+  // Answered by the HTTP server before any route runs: the headers are over Node's size limit.
+  headers_too_large: { status: 431, title: 'Request headers too large', scope: 'outside' },
   request_aborted: { status: 400, title: 'Request aborted', scope: 'generic' },
   payload_too_large: { status: 413, title: 'Payload too large', scope: 'generic' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type', scope: 'generic' },

@@ -69,9 +69,9 @@ export const AuditListSchema = z
   .meta({ id: 'AuditList' })
 
 export const AuditQuerySchema = z.strictObject({
-  entityType: z.string().max(40).optional(),
-  entityId: z.string().max(80).optional(),
-  action: z.string().max(80).optional(),
+  entityType: singleLine(40).optional(),
+  entityId: singleLine(80).optional(),
+  action: singleLine(80).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 })

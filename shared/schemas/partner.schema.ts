@@ -3,6 +3,7 @@ import { CountryCodeSchema } from '../domain/countries'
 import { PARTNER_STATUSES } from '../domain/partner-statuses'
 import { MAX_ADDITIONAL_LOCATIONS } from '../domain/reservation-rules'
 import { singleLine } from './text'
+import { timestamp } from './timestamp'
 
 export const PartnerStatusSchema = z.enum(PARTNER_STATUSES).meta({ id: 'PartnerStatus' })
 export type { PartnerStatus } from '../domain/partner-statuses'
@@ -82,7 +83,7 @@ export const CreatePartnerBodySchema = z
     registeredCountry: CountryCodeSchema,
     declaredStatus: declaredStatus.default('bronze'),
     approved: z.boolean().default(false),
-    tutorialCompletedAt: z.iso.datetime().nullable().default(null),
+    tutorialCompletedAt: timestamp().nullable().default(null),
     contactName: singleLine(200).nullable().default(null),
     contactEmail: z.email('must be a valid e-mail address').max(254).nullable().default(null),
     contactPhone: singleLine(40).nullable().default(null),
@@ -97,7 +98,7 @@ export const UpdatePartnerBodySchema = z
     registeredCountry: CountryCodeSchema,
     declaredStatus,
     approved: z.boolean(),
-    tutorialCompletedAt: z.iso.datetime().nullable(),
+    tutorialCompletedAt: timestamp().nullable(),
     contactName: singleLine(200).nullable(),
     contactEmail: z.email('must be a valid e-mail address').max(254).nullable(),
     contactPhone: singleLine(40).nullable(),
@@ -123,13 +124,13 @@ export const SetPartnerLocationsBodySchema = z
 
 export const SuspendPartnerBodySchema = z
   .strictObject({
-    until: z.iso.datetime().nullable().meta({ description: 'End of the suspension; null suspends permanently.' }),
+    until: timestamp().nullable().meta({ description: 'End of the suspension; null suspends permanently.' }),
     reason: singleLine(500),
   })
   .meta({ id: 'SuspendPartnerBody' })
 
 export const PartnerListQuerySchema = z.strictObject({
-  search: z.string().trim().max(100).optional(),
+  search: singleLine(100, 0).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 })

@@ -1,15 +1,21 @@
 import { z } from 'zod'
 import { PORTAL_STATUSES } from '../domain/portal-statuses'
+import { singleLine } from './text'
 
 /** What the app inside the portal sends once, from the frame SDK's auth data. */
 export const SessionBodySchema = z
   .strictObject({
-    domain: z.string().trim().min(1).max(255),
+    domain: singleLine(255),
     memberId: z
       .string()
       .trim()
       .regex(/^[\w.-]{1,64}$/, 'must be the portal member id'),
-    accessToken: z.string().min(1).max(512),
+    // An opaque token, passed on as it is: no normalisation, but nothing a header or a URL cannot carry.
+    accessToken: z
+      .string()
+      .min(1)
+      .max(512)
+      .regex(/^[\x21-\x7e]+$/, 'must be the portal access token'),
   })
   .meta({ id: 'SessionBody' })
 

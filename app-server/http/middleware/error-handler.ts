@@ -9,10 +9,32 @@ interface BodyParserError {
   type: string
   status?: number
   limit?: number
+  key?: string
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
   return typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string'
+}
+
+/**
+ * A client error raised by a dependency without a body parser `type`: the body did not decode as its
+ * `Content-Encoding` (zlib and brotli errors carry an `errno`; the body parser wraps them with status 400), a router
+ * could not decode a path parameter (URIError), a static file server refused or did not find a path. Any such 4xx
+ * is the request's fault, never a 500.
+ */
+function fromClientError(error: unknown): AppError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined
+  if (error instanceof URIError)
+    return new AppError({ code: 'malformed_url', detail: 'The URL is not valid percent-encoded UTF-8.' })
+  const { status, errno } = error as { status?: unknown; errno?: unknown }
+  if (typeof status !== 'number' || status < 400 || status >= 500) return undefined
+  if (typeof errno === 'number')
+    return new AppError({
+      code: 'malformed_body',
+      detail: 'The body does not decode as its Content-Encoding (corrupt or truncated).',
+    })
+  if (status === 404) return new AppError({ code: 'route_not_found', detail: 'Nothing is served at this path.' })
+  return new AppError({ code: 'malformed_request', detail: 'The request cannot be served as sent.' })
 }
 
 function fromBodyParser(error: BodyParserError): AppError | undefined {
@@ -32,6 +54,12 @@ function fromBodyParser(error: BodyParserError): AppError | undefined {
       })
     case 'request.aborted':
       return new AppError({ code: 'request_aborted' })
+    case 'entity.duplicate.key':
+      return new AppError({
+        code: 'duplicate_json_key',
+        detail: 'A JSON object in the body repeats a key; send each key once.',
+        extensions: { key: error.key ?? '' },
+      })
     default:
       return undefined
   }
@@ -44,7 +72,10 @@ function fromBodyParser(error: BodyParserError): AppError | undefined {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error)
-    const known = error instanceof AppError ? error : isBodyParserError(error) ? fromBodyParser(error) : undefined
+    const known =
+      error instanceof AppError
+        ? error
+        : ((isBodyParserError(error) ? fromBodyParser(error) : undefined) ?? fromClientError(error))
     if (!known && isDatabaseUnavailable(error)) {
       // The database went away (restart, failover, outage): a retryable 503, not a fault of this request.
       logger.warn({ err: error }, 'database unavailable')

@@ -1,5 +1,6 @@
 import { and, avg, count, desc, eq, lt, or, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
+import { timestamp } from '../../../shared/schemas/timestamp'
 import { maskContactDetails } from '../../../shared/domain/mask-contacts'
 import type { ClientFeedbackBodySchema, RequestStatusView } from '../../../shared/schemas/request-status.schema'
 import type { AppContext } from '../../context'
@@ -76,7 +77,7 @@ export async function rateReceivingPartner(
   return { created, status: await getRequestStatus(ctx, requestId) }
 }
 
-const ratedCursor = keysetCursor({ ratedAt: z.iso.datetime(), id: z.uuid() })
+const ratedCursor = keysetCursor({ ratedAt: timestamp(), id: z.uuid() })
 
 export interface FeedbackQuery {
   partnerId?: string | undefined

@@ -1,5 +1,6 @@
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
+import { timestamp } from '../../../shared/schemas/timestamp'
 import type { ModerationAction, RequestStatus } from '../../../shared/domain/request-states'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
 import type { AppContext } from '../../context'
@@ -13,7 +14,7 @@ import { recordAudit } from '../audit'
 import { closeExpiredRequests, closeRequest, reopenRequest } from './request-lifecycle'
 import { presentModerated, type RequestRow } from './requests.presenter'
 
-const createdCursor = keysetCursor({ createdAt: z.iso.datetime(), id: z.uuid() })
+const createdCursor = keysetCursor({ createdAt: timestamp(), id: z.uuid() })
 
 export interface ModerationQuery {
   status?: RequestStatus | undefined

@@ -54,12 +54,23 @@ const toDate = (value: string | Date | null) => (value === null ? null : new Dat
  * Reads the partner, its locations, which of them are restricted and (optionally) one request with the partner's
  * reservation of it; the reservation limits come from the rating module. With `forUpdate` the partner row stays locked
  * until the transaction ends, which serialises one partner's reservations so its limits hold under concurrency.
+ *
+ * The lock is taken by its own statement before the facts are read: under READ COMMITTED a `for update` waits for the
+ * row but the joins of the same statement keep the snapshot taken before the wait, so a reservation committed by the
+ * holder of the lock (a double click) would be missed. The next statement sees everything committed before the lock.
  */
 export async function loadPartnerFacts(
   executor: Executor,
   partnerId: string,
   options: { forUpdate?: boolean; requestId?: string } = {},
 ): Promise<PartnerFacts | undefined> {
+  if (options.forUpdate) {
+    const [locked] = await queryRows<{ id: string }>(
+      executor,
+      sql`select p.id from partners p where p.id = ${partnerId}::uuid for update of p`,
+    )
+    if (!locked) return undefined
+  }
   const [row] = await queryRows<FactsRow>(
     executor,
     sql`select p.*,
@@ -81,8 +92,7 @@ export async function loadPartnerFacts(
         ) l on true
         ${options.requestId ? sql`left join reservations mine on mine.partner_id = p.id and mine.request_id = ${options.requestId}::uuid` : sql``}
         ${options.requestId ? sql`left join requests q on q.id = ${options.requestId}::uuid` : sql``}
-        where p.id = ${partnerId}::uuid
-        ${options.forUpdate ? sql`for update of p` : sql``}`,
+        where p.id = ${partnerId}::uuid`,
   )
   if (!row) return undefined
   const partner: PartnerWithLocations = {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
+import { timestamp } from '../../../shared/schemas/timestamp'
 import { earlyAccessEnds } from '../../../shared/domain/rating'
 import { reserveDecision } from '../../../shared/domain/reserve-decision'
 import type { FeedQuery } from '../../../shared/schemas/feed.schema'
@@ -25,7 +26,7 @@ import { feedRowSummary, presentFeedItem, presentReservation } from './reservati
 import { selectMyReservations, type ReservationRow, type ReturnRow } from './reservations.repository'
 import { takeSlot } from './take-slot.repository'
 
-const feedCursor = keysetCursor({ createdAt: z.iso.datetime(), id: z.uuid() })
+const feedCursor = keysetCursor({ createdAt: timestamp(), id: z.uuid() })
 
 /** The partner's own profile: status, eligibility, locations and how much of the reservation quota is used. */
 export async function getMyProfile(ctx: AppContext, actor: PartnerActor) {
@@ -226,7 +227,7 @@ export async function releaseReservation(ctx: AppContext, actor: PartnerActor, r
   })
 }
 
-const reservedCursor = keysetCursor({ reservedAt: z.iso.datetime(), id: z.uuid() })
+const reservedCursor = keysetCursor({ reservedAt: timestamp(), id: z.uuid() })
 
 /** The partner's reservations, newest first; showing contacts is recorded in the audit log. */
 export async function listMyReservations(ctx: AppContext, actor: PartnerActor, query: ReservationListQuery) {
