@@ -18,6 +18,12 @@ const RATING_OFF = {
   RATING_EARLY_ACCESS_HOURS: '0,0,0,0',
 }
 
+/**
+ * Link attempts are limited per client address, and on PostgreSQL every test file shares one database and the
+ * address 127.0.0.1: suites that link portals would use up each other's allowance. The throttle's own test sets it.
+ */
+const LINK_THROTTLE_OFF = { LINK_CODE_RATE_LIMIT: '1000000' }
+
 export const TEST_APP_SECRET = 'test-secret-that-is-long-enough-for-hmac-0123456789'
 
 export interface TestApp {
@@ -42,7 +48,14 @@ export interface TestAppOptions {
 
 /** The real app on this file's test database, with a movable clock and its log output captured. */
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug', PASSWORD_HASH_COST: 'fast', ...RATING_OFF, ...env })
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'debug',
+    PASSWORD_HASH_COST: 'fast',
+    ...RATING_OFF,
+    ...LINK_THROTTLE_OFF,
+    ...env,
+  })
   const database = await openTestDatabase()
   const { logger, lines } = captureLogger(config.LOG_LEVEL)
   const clock = new ManualClock(options.now ?? new Date())

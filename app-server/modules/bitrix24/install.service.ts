@@ -72,6 +72,12 @@ export async function registerInstall(ctx: AppContext, deps: InstallDeps, input:
       return existing
     }
     if (await installationIsLive(ctx, deps.clients, existing)) {
+      // The installer page and the ONAPPINSTALL event of one install arrive together: when the other one has
+      // just stored this same installation, the live grant the probe found is this install's own.
+      const current = await findPortalByMemberId(ctx.db, tokens.member_id)
+      if (current?.status === 'installed' && applicationTokenMatches(current, deps.cipher, input.applicationToken)) {
+        return current
+      }
       ctx.logger.warn(
         { portalId: existing.id },
         'install with another application token refused: the stored one is live',
