@@ -117,6 +117,8 @@ const ConfigSchema = z.object({
   CRM_RETRY_BASE_SECONDS: positiveInt.default(30),
   /** The longest wait between two tries of a CRM call. */
   CRM_RETRY_MAX_SECONDS: positiveInt.default(3_600),
+  /** How often every installed portal's CRM is read for the changes whose events the app missed. */
+  RECONCILE_EVERY_SECONDS: positiveInt.default(600),
   DEMO: z.enum(['auto', 'off']).default('auto'),
   DEMO_PORTAL_PORT: z.coerce
     .number({ error: 'must be a port number' })
