@@ -107,6 +107,8 @@ const ConfigSchema = z.object({
     .url({ error: 'must be the OAuth server URL, e.g. https://oauth.bitrix.info' })
     .default('https://oauth.bitrix.info'),
   B24_ALLOW_HTTP: booleanFlag.default(false),
+  /** How long the app waits for a portal's answer to one REST call before it gives up on it. */
+  B24_CALL_TIMEOUT_SECONDS: positiveInt.default(30),
   LINK_CODE_TTL_HOURS: positiveInt.default(72),
   /** Link code attempts per portal, and per client address, per window. */
   LINK_CODE_RATE_LIMIT: positiveInt.default(10),
