@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { Clock } from '../clock'
 import { queryRows, type Db, type Tx } from '../db/client'
 import { jobs } from '../db/schema'
@@ -22,8 +22,13 @@ export interface WorkerOptions {
   clock: Clock
   definitions: JobDefinition<unknown>[]
   recurring?: RecurringJob[]
-  /** Jobs claimed per poll. */
+  /** Jobs claimed per `runDue`, and jobs run at once by a started worker. */
   batchSize?: number
+  /**
+   * The most jobs of one portal (a payload's `portalId`) a started worker runs at once; a quarter of `batchSize`
+   * by default, so a slow portal leaves the other slots to the others.
+   */
+  perPortalLimit?: number
   pollIntervalMs?: number
   /** A claimed job not finished within this time is taken to have died with its process and runs again. */
   leaseMs?: number
@@ -38,31 +43,120 @@ interface ClaimedJob {
   max_attempts: number
 }
 
+/** A job's portal, when its payload names one: the unit the worker shares its slots fairly between. */
+const portalOf = (job: ClaimedJob): string | undefined => {
+  const portalId = (job.payload as { portalId?: unknown } | null)?.portalId
+  return typeof portalId === 'string' ? portalId : undefined
+}
+
 /**
  * Runs due jobs from the `jobs` table. Several workers (threads or processes) can run at once:
- * each claims a batch with `FOR UPDATE SKIP LOCKED`, so no job runs twice at the same time.
+ * each claims jobs with `FOR UPDATE SKIP LOCKED`, so no job runs twice at the same time.
+ *
+ * A started worker keeps `batchSize` slots busy: as soon as a job finishes, the next due job takes its slot, so a
+ * slow job (a portal taking a minute to answer) holds one slot, not the whole worker. At most `perPortalLimit`
+ * slots go to one portal's jobs, so one slow portal cannot delay the others' leads, events and ratings.
  */
 export class Worker {
   private readonly definitions: Map<string, JobDefinition<unknown>>
-  private timer: NodeJS.Timeout | undefined
-  private running: Promise<unknown> = Promise.resolve()
+  private readonly inFlight = new Set<Promise<void>>()
+  private readonly runningPerPortal = new Map<string, number>()
+  private loop: Promise<void> = Promise.resolve()
+  private wake: (() => void) | undefined
+  private recurringDueAt = 0
   private stopped = true
 
   constructor(private readonly options: WorkerOptions) {
     this.definitions = new Map(options.definitions.map((job) => [job.name, job]))
   }
 
+  private get slots(): number {
+    return this.options.batchSize ?? 20
+  }
+
+  private get perPortalLimit(): number {
+    return this.options.perPortalLimit ?? Math.max(1, Math.floor(this.slots / 4))
+  }
+
+  private get pollIntervalMs(): number {
+    return this.options.pollIntervalMs ?? 500
+  }
+
   start(): void {
     if (!this.stopped) return
     this.stopped = false
-    this.schedule(0)
+    this.loop = this.keepSlotsBusy()
   }
 
-  /** Stops polling and waits for the jobs in flight to finish. */
+  /** Stops claiming and waits for the jobs in flight to finish. */
   async stop(): Promise<void> {
     this.stopped = true
-    clearTimeout(this.timer)
-    await this.running
+    this.wake?.()
+    await this.loop
+    await Promise.all(this.inFlight)
+  }
+
+  private async keepSlotsBusy(): Promise<void> {
+    while (!this.stopped) {
+      let idle = true
+      try {
+        idle = await this.fillSlots()
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'job poll failed')
+      }
+      if (this.stopped) break
+      // Claim again at once while work keeps coming; otherwise when a slot frees up or the poll interval passes.
+      if (idle || this.inFlight.size >= this.slots) await this.nextChance()
+    }
+  }
+
+  /**
+   * Starts due jobs in the free slots, leaving out portals that have their share.
+   * @returns whether fewer jobs were due than slots were free.
+   */
+  private async fillSlots(): Promise<boolean> {
+    if (performance.now() >= this.recurringDueAt) {
+      await this.enqueueRecurring()
+      this.recurringDueAt = performance.now() + this.pollIntervalMs
+    }
+    const free = this.slots - this.inFlight.size
+    if (free <= 0) return false
+    const claimed = await this.claim([...this.definitions.keys()], free, this.runningPerPortal)
+    for (const group of groupByName(claimed).values()) {
+      // A batch-capable group runs as one unit in one slot; other jobs take a slot each.
+      if (this.definitions.get(group[0]!.name)?.performBatch) this.track(group)
+      else for (const job of group) this.track([job])
+    }
+    return claimed.length < free
+  }
+
+  private track(group: ClaimedJob[]): void {
+    const portals = group.map(portalOf).filter((portal) => portal !== undefined)
+    for (const portal of portals) this.runningPerPortal.set(portal, (this.runningPerPortal.get(portal) ?? 0) + 1)
+    const run: Promise<void> = this.performGroup(group)
+      .then(() => undefined)
+      .catch((error: unknown) => this.options.logger.error({ err: error }, 'job run failed'))
+      .finally(() => {
+        for (const portal of portals) {
+          const left = (this.runningPerPortal.get(portal) ?? 1) - 1
+          if (left > 0) this.runningPerPortal.set(portal, left)
+          else this.runningPerPortal.delete(portal)
+        }
+        this.inFlight.delete(run)
+        this.wake?.()
+      })
+    this.inFlight.add(run)
+  }
+
+  /** Resolves when a job finishes, the worker stops, or the poll interval has passed. */
+  private async nextChance(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined
+    await new Promise<void>((resolve) => {
+      this.wake = resolve
+      timer = setTimeout(resolve, this.pollIntervalMs)
+    })
+    clearTimeout(timer)
+    this.wake = undefined
   }
 
   /**
@@ -87,15 +181,6 @@ export class Worker {
     return total
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return
-    this.timer = setTimeout(() => {
-      this.running = this.runDue()
-        .catch((error: unknown) => this.options.logger.error({ err: error }, 'job poll failed'))
-        .then((ran) => this.schedule(typeof ran === 'number' && ran > 0 ? 0 : (this.options.pollIntervalMs ?? 500)))
-    }, delayMs)
-  }
-
   private async enqueueRecurring(): Promise<void> {
     const now = this.options.clock.now().getTime()
     for (const { job, everyMs } of this.options.recurring ?? []) {
@@ -104,25 +189,59 @@ export class Worker {
     }
   }
 
-  /** Claims due jobs of the given names (every known name by default), oldest first. */
-  private async claim(names = [...this.definitions.keys()], limit = this.options.batchSize ?? 20) {
+  /**
+   * Claims due jobs of the given names (every known name by default), oldest first. With `runningPerPortal`, a
+   * portal's jobs are claimed only up to its free share (`perPortalLimit` less the ones running), and a portal
+   * with none left is not even looked at, so its backlog cannot crowd out the other portals' jobs.
+   */
+  private async claim(
+    names = [...this.definitions.keys()],
+    limit = this.slots,
+    runningPerPortal?: Map<string, number>,
+  ): Promise<ClaimedJob[]> {
     if (names.length === 0 || limit <= 0) return []
     const now = this.options.clock.now()
     const lockedUntil = new Date(now.getTime() + (this.options.leaseMs ?? 5 * 60_000))
+    const due = sql`name = any(${sql.param(names)}::text[])
+      and ((status = 'pending' and (run_at is null or run_at <= ${now.toISOString()}::timestamptz))
+        or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz))`
+    const claimed = runningPerPortal
+      ? this.fairlyClaimed(due, limit, runningPerPortal)
+      : sql`
+      select id from jobs where ${due} order by run_at nulls first, id limit ${limit} for update skip locked`
     return queryRows<ClaimedJob>(
       this.options.db,
       sql`update jobs set status = 'running', attempts = attempts + 1,
             locked_until = ${lockedUntil.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz
-          where id in (
-            select id from jobs
-            where name = any(${sql.param(names)}::text[])
-              and ((status = 'pending' and (run_at is null or run_at <= ${now.toISOString()}::timestamptz))
-                or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz))
-            order by run_at nulls first, id
-            limit ${limit}
-            for update skip locked)
+          where id in (${claimed})
           returning id, name, key, payload, attempts, max_attempts`,
     )
+  }
+
+  /** The ids of up to `limit` due jobs, oldest first, at most each portal's free share of slots. */
+  private fairlyClaimed(due: SQL, limit: number, runningPerPortal: Map<string, number>): SQL {
+    const full = [...runningPerPortal].filter(([, running]) => running >= this.perPortalLimit).map(([id]) => id)
+    const busy = [...runningPerPortal.keys()]
+    const running = busy.map((id) => runningPerPortal.get(id) ?? 0)
+    // Row locks are not allowed next to a window function: lock the candidates first, then rank them per portal.
+    return sql`
+      select id from (
+        select id, run_at, portal,
+               row_number() over (partition by portal order by run_at nulls first, id) as place
+        from (
+          select id, run_at, payload->>'portalId' as portal from jobs
+          where ${due} and coalesce(payload->>'portalId', '') <> all(${sql.param(full)}::text[])
+          order by run_at nulls first, id
+          limit ${limit * 4}
+          for update skip locked
+        ) candidates
+      ) ranked
+      where portal is null
+         or place <= ${this.perPortalLimit} - coalesce(
+              (select held.running from unnest(${sql.param(busy)}::text[], ${sql.param(running)}::int[])
+                 as held(portal, running) where held.portal = ranked.portal), 0)
+      order by run_at nulls first, id
+      limit ${limit}`
   }
 
   /**
