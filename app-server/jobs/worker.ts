@@ -1,11 +1,12 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Clock } from '../clock'
-import { queryRows, type Db, type Tx } from '../db/client'
+import type { Db, Tx } from '../db/client'
 import { jobs } from '../db/schema'
 import { withTransaction } from '../db/transaction'
 import { scrubContactData, type Logger } from '../logger'
 import { requestContext } from '../request-context'
 import { backoffMs } from './backoff'
+import { claimDueJobs, type ClaimedJob } from './claim'
 import { enqueue, type JobDefinition } from './job'
 
 /** Jobs one batch takes at most, unless its definition says otherwise. */
@@ -32,15 +33,6 @@ export interface WorkerOptions {
   pollIntervalMs?: number
   /** A claimed job not finished within this time is taken to have died with its process and runs again. */
   leaseMs?: number
-}
-
-interface ClaimedJob {
-  id: number
-  name: string
-  key: string
-  payload: unknown
-  attempts: number
-  max_attempts: number
 }
 
 /** A job's portal, when its payload names one: the unit the worker shares its slots fairly between. */
@@ -189,59 +181,20 @@ export class Worker {
     }
   }
 
-  /**
-   * Claims due jobs of the given names (every known name by default), oldest first. With `runningPerPortal`, a
-   * portal's jobs are claimed only up to its free share (`perPortalLimit` less the ones running), and a portal
-   * with none left is not even looked at, so its backlog cannot crowd out the other portals' jobs.
-   */
-  private async claim(
+  /** Claims due jobs of the given names, oldest first; with `runningPerPortal`, each portal up to its share. */
+  private claim(
     names = [...this.definitions.keys()],
     limit = this.slots,
     runningPerPortal?: Map<string, number>,
   ): Promise<ClaimedJob[]> {
-    if (names.length === 0 || limit <= 0) return []
     const now = this.options.clock.now()
-    const lockedUntil = new Date(now.getTime() + (this.options.leaseMs ?? 5 * 60_000))
-    const due = sql`name = any(${sql.param(names)}::text[])
-      and ((status = 'pending' and (run_at is null or run_at <= ${now.toISOString()}::timestamptz))
-        or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz))`
-    const claimed = runningPerPortal
-      ? this.fairlyClaimed(due, limit, runningPerPortal)
-      : sql`
-      select id from jobs where ${due} order by run_at nulls first, id limit ${limit} for update skip locked`
-    return queryRows<ClaimedJob>(
-      this.options.db,
-      sql`update jobs set status = 'running', attempts = attempts + 1,
-            locked_until = ${lockedUntil.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz
-          where id in (${claimed})
-          returning id, name, key, payload, attempts, max_attempts`,
-    )
-  }
-
-  /** The ids of up to `limit` due jobs, oldest first, at most each portal's free share of slots. */
-  private fairlyClaimed(due: SQL, limit: number, runningPerPortal: Map<string, number>): SQL {
-    const full = [...runningPerPortal].filter(([, running]) => running >= this.perPortalLimit).map(([id]) => id)
-    const busy = [...runningPerPortal.keys()]
-    const running = busy.map((id) => runningPerPortal.get(id) ?? 0)
-    // Row locks are not allowed next to a window function: lock the candidates first, then rank them per portal.
-    return sql`
-      select id from (
-        select id, run_at, portal,
-               row_number() over (partition by portal order by run_at nulls first, id) as place
-        from (
-          select id, run_at, payload->>'portalId' as portal from jobs
-          where ${due} and coalesce(payload->>'portalId', '') <> all(${sql.param(full)}::text[])
-          order by run_at nulls first, id
-          limit ${limit * 4}
-          for update skip locked
-        ) candidates
-      ) ranked
-      where portal is null
-         or place <= ${this.perPortalLimit} - coalesce(
-              (select held.running from unnest(${sql.param(busy)}::text[], ${sql.param(running)}::int[])
-                 as held(portal, running) where held.portal = ranked.portal), 0)
-      order by run_at nulls first, id
-      limit ${limit}`
+    return claimDueJobs(this.options.db, {
+      names,
+      limit,
+      now,
+      lockedUntil: new Date(now.getTime() + (this.options.leaseMs ?? 5 * 60_000)),
+      ...(runningPerPortal ? { fairness: { runningPerPortal, perPortalLimit: this.perPortalLimit } } : {}),
+    })
   }
 
   /**
