@@ -26,6 +26,13 @@ export const BITRIX24_CLOUD_FRAME_ANCESTORS = [
   'https://*.bitrix24.ua',
 ]
 
+/**
+ * The longest a Bitrix24 portal runs one REST call (a batch included) before it stops it: 60 seconds. An add the
+ * app stopped waiting for may still land until then, so it is looked up, or sent again, only after this long.
+ * Limits of the cloud service: D:limits (https://apidocs.bitrix24.com/limits.html).
+ */
+export const BITRIX24_EXECUTION_LIMIT_SECONDS = 60
+
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
   .transform((value) => value === 'true' || value === '1')
@@ -107,6 +114,13 @@ const ConfigSchema = z.object({
     .url({ error: 'must be the OAuth server URL, e.g. https://oauth.bitrix.info' })
     .default('https://oauth.bitrix.info'),
   B24_ALLOW_HTTP: booleanFlag.default(false),
+  /** How long a portal may run one REST call; tests shorten it. */
+  B24_EXECUTION_LIMIT_SECONDS: positiveInt.default(BITRIX24_EXECUTION_LIMIT_SECONDS),
+  /**
+   * How long the app waits for a portal's answer to one REST call before it gives up on it: by default a little
+   * longer than the portal's own limit, so an answer the portal sends is received.
+   */
+  B24_CALL_TIMEOUT_SECONDS: positiveInt.default(BITRIX24_EXECUTION_LIMIT_SECONDS + 5),
   LINK_CODE_TTL_HOURS: positiveInt.default(72),
   /** Link code attempts per portal, and per client address, per window. */
   LINK_CODE_RATE_LIMIT: positiveInt.default(10),
@@ -117,6 +131,8 @@ const ConfigSchema = z.object({
   CRM_RETRY_BASE_SECONDS: positiveInt.default(30),
   /** The longest wait between two tries of a CRM call. */
   CRM_RETRY_MAX_SECONDS: positiveInt.default(3_600),
+  /** How often every installed portal's CRM is read for the changes whose events the app missed. */
+  RECONCILE_EVERY_SECONDS: positiveInt.default(600),
   DEMO: z.enum(['auto', 'off']).default('auto'),
   DEMO_PORTAL_PORT: z.coerce
     .number({ error: 'must be a port number' })

@@ -1,11 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Clock } from '../clock'
-import { queryRows, type Db, type Tx } from '../db/client'
+import type { Db, Tx } from '../db/client'
 import { jobs } from '../db/schema'
 import { withTransaction } from '../db/transaction'
 import { scrubContactData, type Logger } from '../logger'
 import { requestContext } from '../request-context'
 import { backoffMs } from './backoff'
+import { claimDueJobs, type ClaimedJob } from './claim'
 import { enqueue, type JobDefinition } from './job'
 
 /** Jobs one batch takes at most, unless its definition says otherwise. */
@@ -22,47 +23,132 @@ export interface WorkerOptions {
   clock: Clock
   definitions: JobDefinition<unknown>[]
   recurring?: RecurringJob[]
-  /** Jobs claimed per poll. */
+  /** Jobs claimed per `runDue`, and jobs run at once by a started worker. */
   batchSize?: number
+  /**
+   * The most jobs of one portal (a payload's `portalId`) a started worker runs at once; a quarter of `batchSize`
+   * by default, so a slow portal leaves the other slots to the others.
+   */
+  perPortalLimit?: number
   pollIntervalMs?: number
   /** A claimed job not finished within this time is taken to have died with its process and runs again. */
   leaseMs?: number
 }
 
-interface ClaimedJob {
-  id: number
-  name: string
-  key: string
-  payload: unknown
-  attempts: number
-  max_attempts: number
+/** A job's portal, when its payload names one: the unit the worker shares its slots fairly between. */
+const portalOf = (job: ClaimedJob): string | undefined => {
+  const portalId = (job.payload as { portalId?: unknown } | null)?.portalId
+  return typeof portalId === 'string' ? portalId : undefined
 }
 
 /**
  * Runs due jobs from the `jobs` table. Several workers (threads or processes) can run at once:
- * each claims a batch with `FOR UPDATE SKIP LOCKED`, so no job runs twice at the same time.
+ * each claims jobs with `FOR UPDATE SKIP LOCKED`, so no job runs twice at the same time.
+ *
+ * A started worker keeps `batchSize` slots busy: as soon as a job finishes, the next due job takes its slot, so a
+ * slow job (a portal taking a minute to answer) holds one slot, not the whole worker. At most `perPortalLimit`
+ * slots go to one portal's jobs, so one slow portal cannot delay the others' leads, events and ratings.
  */
 export class Worker {
   private readonly definitions: Map<string, JobDefinition<unknown>>
-  private timer: NodeJS.Timeout | undefined
-  private running: Promise<unknown> = Promise.resolve()
+  private readonly inFlight = new Set<Promise<void>>()
+  private readonly runningPerPortal = new Map<string, number>()
+  private loop: Promise<void> = Promise.resolve()
+  private wake: (() => void) | undefined
+  private recurringDueAt = 0
   private stopped = true
 
   constructor(private readonly options: WorkerOptions) {
     this.definitions = new Map(options.definitions.map((job) => [job.name, job]))
   }
 
+  private get slots(): number {
+    return this.options.batchSize ?? 20
+  }
+
+  private get perPortalLimit(): number {
+    return this.options.perPortalLimit ?? Math.max(1, Math.floor(this.slots / 4))
+  }
+
+  private get pollIntervalMs(): number {
+    return this.options.pollIntervalMs ?? 500
+  }
+
   start(): void {
     if (!this.stopped) return
     this.stopped = false
-    this.schedule(0)
+    this.loop = this.keepSlotsBusy()
   }
 
-  /** Stops polling and waits for the jobs in flight to finish. */
+  /** Stops claiming and waits for the jobs in flight to finish. */
   async stop(): Promise<void> {
     this.stopped = true
-    clearTimeout(this.timer)
-    await this.running
+    this.wake?.()
+    await this.loop
+    await Promise.all(this.inFlight)
+  }
+
+  private async keepSlotsBusy(): Promise<void> {
+    while (!this.stopped) {
+      let idle = true
+      try {
+        idle = await this.fillSlots()
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'job poll failed')
+      }
+      if (this.stopped) break
+      // Claim again at once while work keeps coming; otherwise when a slot frees up or the poll interval passes.
+      if (idle || this.inFlight.size >= this.slots) await this.nextChance()
+    }
+  }
+
+  /**
+   * Starts due jobs in the free slots, leaving out portals that have their share.
+   * @returns whether fewer jobs were due than slots were free.
+   */
+  private async fillSlots(): Promise<boolean> {
+    if (performance.now() >= this.recurringDueAt) {
+      await this.enqueueRecurring()
+      this.recurringDueAt = performance.now() + this.pollIntervalMs
+    }
+    const free = this.slots - this.inFlight.size
+    if (free <= 0) return false
+    const claimed = await this.claim([...this.definitions.keys()], free, this.runningPerPortal)
+    for (const group of groupByName(claimed).values()) {
+      // A batch-capable group runs as one unit in one slot; other jobs take a slot each.
+      if (this.definitions.get(group[0]!.name)?.performBatch) this.track(group)
+      else for (const job of group) this.track([job])
+    }
+    return claimed.length < free
+  }
+
+  private track(group: ClaimedJob[]): void {
+    const portals = group.map(portalOf).filter((portal) => portal !== undefined)
+    for (const portal of portals) this.runningPerPortal.set(portal, (this.runningPerPortal.get(portal) ?? 0) + 1)
+    const run: Promise<void> = this.performGroup(group)
+      .then(() => undefined)
+      .catch((error: unknown) => this.options.logger.error({ err: error }, 'job run failed'))
+      .finally(() => {
+        for (const portal of portals) {
+          const left = (this.runningPerPortal.get(portal) ?? 1) - 1
+          if (left > 0) this.runningPerPortal.set(portal, left)
+          else this.runningPerPortal.delete(portal)
+        }
+        this.inFlight.delete(run)
+        this.wake?.()
+      })
+    this.inFlight.add(run)
+  }
+
+  /** Resolves when a job finishes, the worker stops, or the poll interval has passed. */
+  private async nextChance(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined
+    await new Promise<void>((resolve) => {
+      this.wake = resolve
+      timer = setTimeout(resolve, this.pollIntervalMs)
+    })
+    clearTimeout(timer)
+    this.wake = undefined
   }
 
   /**
@@ -87,15 +173,6 @@ export class Worker {
     return total
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return
-    this.timer = setTimeout(() => {
-      this.running = this.runDue()
-        .catch((error: unknown) => this.options.logger.error({ err: error }, 'job poll failed'))
-        .then((ran) => this.schedule(typeof ran === 'number' && ran > 0 ? 0 : (this.options.pollIntervalMs ?? 500)))
-    }, delayMs)
-  }
-
   private async enqueueRecurring(): Promise<void> {
     const now = this.options.clock.now().getTime()
     for (const { job, everyMs } of this.options.recurring ?? []) {
@@ -104,25 +181,20 @@ export class Worker {
     }
   }
 
-  /** Claims due jobs of the given names (every known name by default), oldest first. */
-  private async claim(names = [...this.definitions.keys()], limit = this.options.batchSize ?? 20) {
-    if (names.length === 0 || limit <= 0) return []
+  /** Claims due jobs of the given names, oldest first; with `runningPerPortal`, each portal up to its share. */
+  private claim(
+    names = [...this.definitions.keys()],
+    limit = this.slots,
+    runningPerPortal?: Map<string, number>,
+  ): Promise<ClaimedJob[]> {
     const now = this.options.clock.now()
-    const lockedUntil = new Date(now.getTime() + (this.options.leaseMs ?? 5 * 60_000))
-    return queryRows<ClaimedJob>(
-      this.options.db,
-      sql`update jobs set status = 'running', attempts = attempts + 1,
-            locked_until = ${lockedUntil.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz
-          where id in (
-            select id from jobs
-            where name = any(${sql.param(names)}::text[])
-              and ((status = 'pending' and (run_at is null or run_at <= ${now.toISOString()}::timestamptz))
-                or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz))
-            order by run_at nulls first, id
-            limit ${limit}
-            for update skip locked)
-          returning id, name, key, payload, attempts, max_attempts`,
-    )
+    return claimDueJobs(this.options.db, {
+      names,
+      limit,
+      now,
+      lockedUntil: new Date(now.getTime() + (this.options.leaseMs ?? 5 * 60_000)),
+      ...(runningPerPortal ? { fairness: { runningPerPortal, perPortalLimit: this.perPortalLimit } } : {}),
+    })
   }
 
   /**

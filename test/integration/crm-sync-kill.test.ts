@@ -51,6 +51,8 @@ describe.skipIf(!onPostgres)('lead sync when the worker process is killed mid-ru
         WORKER_LEASE_SECONDS: '10',
         CRM_RETRY_BASE_SECONDS: '1',
         CRM_RETRY_MAX_SECONDS: '5',
+        // The emulator answers at once: an unanswered add waits seconds, not a minute, before it is looked up.
+        B24_EXECUTION_LIMIT_SECONDS: '5',
       },
       stdio: 'ignore',
     })

@@ -45,6 +45,9 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
   /** The CRM changes queued for the worker: each becomes one outcome fetch. */
   const outcomeJobs = async () =>
     (await t.database.db.select().from(jobs).where(eq(jobs.name, 'event:crm.entity_changed'))).length
+  /** An add sent long enough ago that the portal can no longer be running it. */
+  const sentBeforeTheExecutionLimit = () =>
+    new Date(t.clock.now().getTime() - (t.config.B24_EXECUTION_LIMIT_SECONDS + 1) * 1_000)
   const leadsOf = (portal: PortalHandle) => [...portal.state.leads.keys()].map((id) => portal.getLead(id)!)
   const reservationOf = async (id: string) =>
     (await t.database.db.select().from(reservations).where(eq(reservations.id, id)))[0]!
@@ -198,7 +201,7 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
     const existing = portal.addLead({ TITLE: 'sent before', ORIGINATOR_ID: CRM_ORIGINATOR_ID, ORIGIN_ID: interrupted })
     await t.database.db
       .update(reservations)
-      .set({ crmAddAttemptedAt: t.clock.now() })
+      .set({ crmAddAttemptedAt: sentBeforeTheExecutionLimit() })
       .where(eq(reservations.id, interrupted))
     await pushLeads(interrupted)
     expect(lookedUp).toEqual([[interrupted]])
@@ -222,7 +225,7 @@ describe('reserved requests become leads in the partner CRM, and Won/Lost comes 
     }
     await t.database.db
       .update(reservations)
-      .set({ crmAddAttemptedAt: t.clock.now() })
+      .set({ crmAddAttemptedAt: sentBeforeTheExecutionLimit() })
       .where(eq(reservations.id, reservationId))
     await leadPusher(t.ctx, gateway)(reservationId)
     expect(leadsOf(portal).filter((lead) => lead.ORIGIN_ID === reservationId)).toEqual([])

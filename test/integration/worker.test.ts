@@ -146,4 +146,40 @@ describe('job worker', () => {
     await worker.drain()
     expect(runs).toBe(2)
   })
+
+  it('when one portal has a backlog of slow jobs, then the other portals still get slots and run at once', async () => {
+    let release: () => void = () => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const ran: string[] = []
+    const job = defineJob({
+      name: uniqueName('per-portal'),
+      payload: z.object({ portalId: z.string() }),
+      perform: async ({ portalId }) => {
+        ran.push(portalId)
+        if (portalId === 'slow') await held
+      },
+    })
+    for (let i = 0; i < 10; i++) await enqueue(database.db, job, { key: `slow-${i}`, payload: { portalId: 'slow' } })
+    await enqueue(database.db, job, { key: 'healthy', payload: { portalId: 'healthy' } })
+    const worker = new Worker({
+      db: database.db,
+      logger: captureLogger().logger,
+      clock: new ManualClock(new Date()),
+      definitions: [job],
+      batchSize: 4,
+      perPortalLimit: 2,
+      pollIntervalMs: 10,
+    })
+    worker.start()
+    try {
+      await expect.poll(() => ran.includes('healthy'), { timeout: 5_000 }).toBe(true)
+      // The slow portal holds its share of the slots and no more, however many of its jobs are due.
+      expect(ran.filter((portal) => portal === 'slow')).toHaveLength(2)
+    } finally {
+      release()
+      await worker.stop()
+    }
+    await worker.drain()
+    expect(ran.filter((portal) => portal === 'slow')).toHaveLength(10)
+  })
 })

@@ -1,4 +1,4 @@
-import { B24OAuth, EnumAppStatus, type B24OAuthParams } from '@bitrix24/b24jssdk'
+import { ApiVersion, B24OAuth, EnumAppStatus, type B24OAuthParams } from '@bitrix24/b24jssdk'
 import { z } from 'zod'
 import type { Config } from '../../config'
 
@@ -64,6 +64,10 @@ export function newPortalClient(config: Config, credentials: PortalCredentials, 
     { restrictionParams: { retryOnNetworkError: options.retryOnNetworkError ?? true } },
   )
   client.offClientSideWarning()
+  // The SDK fixes its own timeout (30 s in 2.2.0) on the HTTP client it creates; the app's setting replaces it.
+  for (const version of [ApiVersion.v2, ApiVersion.v3]) {
+    client.getHttpClient(version).ajaxClient.defaults.timeout = config.B24_CALL_TIMEOUT_SECONDS * 1_000
+  }
   return client
 }
 

@@ -6,12 +6,10 @@ import type { CrmGateway } from '../bitrix24'
 import { installedPortalIds } from './crm-sync.repository'
 import { reconcilePortal } from './outcomes'
 
-const RECONCILE_EVERY_MS = 10 * 60_000
-
 const RECONCILE_PORTAL_JOB = {
   name: 'crm-sync.reconcile-portal',
   payload: z.object({ portalId: z.uuid() }),
-  // The next run, 10 minutes later, covers the same ground: no point retrying for long.
+  // The next run (RECONCILE_EVERY_SECONDS later) covers the same ground: no point retrying for long.
   maxAttempts: 3,
 } satisfies JobSpec<{ portalId: string }>
 
@@ -20,6 +18,7 @@ const RECONCILE_PORTAL_JOB = {
  * reading outcomes after CRM events are reactions to events (crm-sync.events.ts).
  */
 export function crmSyncJobs(ctx: AppContext, gateway: CrmGateway) {
+  const everyMs = ctx.config.RECONCILE_EVERY_SECONDS * 1_000
   const reconcileOne = defineJob({
     ...RECONCILE_PORTAL_JOB,
     perform: ({ portalId }) => reconcilePortal(ctx, gateway, portalId),
@@ -29,13 +28,13 @@ export function crmSyncJobs(ctx: AppContext, gateway: CrmGateway) {
     payload: z.object({}),
     // Bitrix24 never repeats an event: every portal is checked for changes the app missed.
     perform: async () => {
-      const slot = Math.floor(ctx.clock.now().getTime() / RECONCILE_EVERY_MS)
+      const slot = Math.floor(ctx.clock.now().getTime() / everyMs)
       for (const { id } of await installedPortalIds(ctx.db)) {
         await enqueue(ctx.db, RECONCILE_PORTAL_JOB, { key: `${id}:${slot}`, payload: { portalId: id } })
       }
     },
   })
   const definitions = [reconcileOne] as JobDefinition<unknown>[]
-  const recurring: RecurringJob[] = [{ job: reconcile, everyMs: RECONCILE_EVERY_MS }]
+  const recurring: RecurringJob[] = [{ job: reconcile, everyMs }]
   return { definitions, recurring }
 }

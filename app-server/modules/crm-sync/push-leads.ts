@@ -7,6 +7,8 @@ import { findReservation, loadWithRequests } from './crm-sync.repository'
 import { LEAD_PUSH_JOB } from './deliveries'
 import { leadFieldsOf } from './lead-fields'
 
+const leaseUntil = (ctx: AppContext, now: Date) => new Date(now.getTime() + ctx.config.WORKER_LEASE_SECONDS * 1_000)
+
 const messageOf = (error: unknown) =>
   scrubContactData(error instanceof Error ? error.message : String(error)).slice(0, 2_000)
 
@@ -18,6 +20,8 @@ const MAX_BATCHES_PER_DRAIN = 20
  * waiting. Exactly once: every add is recorded before it is sent, and a reservation with a recorded add is looked
  * up by ORIGIN_ID before it is sent again; the adds never repeat after a network error, and a lead id is stored as
  * soon as it is known. A crash anywhere leaves either no lead (added next time) or a lead the next lookup finds.
+ * An add whose answer did not come may still be running on the portal, so its reservation waits out the portal's
+ * execution limit (B24_EXECUTION_LIMIT_SECONDS, counted from when the app stopped waiting) before that lookup.
  * First attempts skip the lookup, so a healthy portal spends one REST call per 50 leads.
  *
  * One drain per portal runs in a process at a time; a push that finds one running waits for it (its lead is
@@ -38,7 +42,9 @@ export function leadPusher(ctx: AppContext, gateway: CrmGateway) {
         first,
         now,
         // Longer than a run can take with the SDK's own retries; a run killed mid-way frees its rows after it.
-        leaseUntil: new Date(now.getTime() + ctx.config.WORKER_LEASE_SECONDS * 1_000),
+        leaseUntil: leaseUntil(ctx, now),
+        // An add sent more recently may still be running on the portal: neither looked up nor sent again yet.
+        sentBefore: new Date(now.getTime() - ctx.config.B24_EXECUTION_LIMIT_SECONDS * 1_000),
         limit: CRM_BATCH_LIMIT,
       })
       if (leased.length > 0) await pushLeased(ctx, gateway, portalId, leased)
@@ -77,6 +83,8 @@ async function pushLeased(
   leased: { id: string; maybeSent: boolean }[],
 ): Promise<void> {
   const leasedIds = leased.map((row) => row.id)
+  // The adds sent and not yet answered: if the answer never comes, the portal may still create these leads.
+  let unanswered: string[] = []
   try {
     const maybeSent = leased.filter((row) => row.maybeSent).map((row) => row.id)
     const found =
@@ -95,9 +103,13 @@ async function pushLeased(
       ]),
     )
     if (fields.size > 0) {
-      await markAddAttempted(ctx.db, [...fields.keys()], ctx.clock.now())
+      unanswered = [...fields.keys()]
+      const now = ctx.clock.now()
+      await markAddAttempted(ctx.db, unanswered, now, leaseUntil(ctx, now))
+      const outcomes = await gateway.addLeads(portalId, fields)
+      unanswered = []
       const added = new Map<string, string>()
-      for (const [id, outcome] of await gateway.addLeads(portalId, fields)) {
+      for (const [id, outcome] of outcomes) {
         if ('leadId' in outcome) added.set(id, outcome.leadId)
         else await recordPushError(ctx.db, [id], messageOf(outcome.error), { failed: false })
       }
@@ -108,6 +120,8 @@ async function pushLeased(
     await completeWaitingJobs(ctx.db, LEAD_PUSH_JOB, written, ctx.clock.now())
     ctx.logger.info({ portalId, leased: leased.length, found: found.size, added: fields.size }, 'leads pushed')
   } catch (error) {
+    // The portal got the adds no later than now and runs them for at most its execution limit from here.
+    await markAddAttempted(ctx.db, unanswered, ctx.clock.now())
     await recordPushError(ctx.db, leasedIds, messageOf(error), { failed: false })
     throw error
   }

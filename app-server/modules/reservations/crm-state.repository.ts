@@ -13,12 +13,14 @@ import type { LeadOutcome } from '../../../shared/domain/reservation-columns'
 
 /**
  * Leases up to `limit` active reservations of one portal whose lead is still to be written, `first` among them
- * if it is free. Rows leased by another run are skipped: two runs never add the same lead at once.
+ * if it is free. Rows leased by another run are skipped: two runs never add the same lead at once. So are rows
+ * whose add was last sent at or after `sentBefore`: the portal may still be running that add, and a lookup now
+ * would miss the lead it is about to create.
  * @returns the leased reservations, each with whether an earlier run may already have sent its lead.
  */
 export async function leasePending(
   db: Executor,
-  input: { portalId: string; first: string; now: Date; leaseUntil: Date; limit: number },
+  input: { portalId: string; first: string; now: Date; leaseUntil: Date; sentBefore: Date; limit: number },
 ): Promise<{ id: string; maybeSent: boolean }[]> {
   const rows = await db
     .update(reservations)
@@ -35,6 +37,7 @@ export async function leasePending(
               eq(reservations.crmStatus, 'pending'),
               eq(reservations.status, 'active'),
               or(isNull(reservations.crmLeaseUntil), lt(reservations.crmLeaseUntil, input.now)),
+              or(isNull(reservations.crmAddAttemptedAt), lt(reservations.crmAddAttemptedAt, input.sentBefore)),
             ),
           )
           .orderBy(sql`${reservations.id} = ${input.first} desc`, asc(reservations.reservedAt))
@@ -46,13 +49,17 @@ export async function leasePending(
   return rows.map((row) => ({ id: row.id, maybeSent: row.addAttemptedAt !== null }))
 }
 
-/** Recorded before crm.lead.add is called: from now on a crash may leave a lead the next run must look up. */
-export async function markAddAttempted(db: Executor, ids: string[], now: Date): Promise<void> {
+/**
+ * Recorded before crm.lead.add is called, and again when its answer did not come: from then on a lead may exist
+ * that the next run must look up, once the portal can no longer be running the add (`leasePending`).
+ * `leaseUntil` extends the run's lease over the add, however long the lookup before it took.
+ */
+export async function markAddAttempted(db: Executor, ids: string[], now: Date, leaseUntil?: Date): Promise<void> {
   if (ids.length === 0) return
   await db
     .update(reservations)
-    .set({ crmAddAttemptedAt: now })
-    .where(and(inArray(reservations.id, ids), isNull(reservations.crmAddAttemptedAt)))
+    .set({ crmAddAttemptedAt: now, ...(leaseUntil ? { crmLeaseUntil: leaseUntil } : {}) })
+    .where(inArray(reservations.id, ids))
 }
 
 /** The lead exists: remember its id. A lead id once stored never changes. */

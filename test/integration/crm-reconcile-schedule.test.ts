@@ -1,0 +1,30 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { jobs } from '../../app-server/db/schema'
+import { createWorker } from '../../app-server/jobs/registry'
+import { createTestApp, type TestApp } from '../support/test-app'
+
+const reconcileSlots = async (t: TestApp) =>
+  (await t.database.db.select({ key: jobs.key }).from(jobs).where(eq(jobs.name, 'crm-sync.reconcile'))).map(
+    (row) => row.key,
+  )
+
+describe('reconciliation schedule', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp({ RECONCILE_EVERY_SECONDS: '120' })
+  })
+  afterAll(() => t.close())
+
+  it('when RECONCILE_EVERY_SECONDS is 120, then every portal is reconciled every two minutes', async () => {
+    const worker = createWorker(t.ctx)
+    t.clock.set(new Date('2026-01-01T10:00:30Z'))
+    await worker.drain()
+    t.clock.set(new Date('2026-01-01T10:02:10Z'))
+    await worker.drain()
+    expect(await reconcileSlots(t)).toEqual([
+      `slot:${Date.parse('2026-01-01T10:00:00Z')}`,
+      `slot:${Date.parse('2026-01-01T10:02:00Z')}`,
+    ])
+  })
+})
