@@ -166,5 +166,6 @@ describe('managers (rules 5.2, 13.4)', () => {
     const appendOnly = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) }
     await expect(t.database.db.execute(sql`update audit_log set action = 'tampered'`)).rejects.toMatchObject(appendOnly)
     await expect(t.database.db.execute(sql`delete from audit_log`)).rejects.toMatchObject(appendOnly)
+    await expect(t.database.db.execute(sql`truncate audit_log`)).rejects.toMatchObject(appendOnly)
   })
 })
