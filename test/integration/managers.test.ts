@@ -154,6 +154,31 @@ describe('managers (rules 5.2, 13.4)', () => {
     ])
   })
 
+  it('when the client erased their data, then a manager cannot reopen the request and no partner can reserve it', async () => {
+    const partner = await givenPartner(t, { registeredCountry: 'GR' })
+    const target = await givenRequest(t, {
+      country: 'GR',
+      status: 'closed',
+      closeReason: 'withdrawn',
+      erasedAt: t.clock.now(),
+      contactEmail: '',
+      contactPhone: '',
+      contactName: '',
+    })
+    const reopened = await request(t.app)
+      .post(`/api/manager/requests/${target.id}/moderation`)
+      .set(manager.headers)
+      .send({ action: 'reopen' })
+    expect(reopened.status).toBe(409)
+    expect(reopened.body.code).toBe('request_erased')
+    const [row] = await t.database.db.select().from(requests).where(eq(requests.id, target.id))
+    expect(row).toMatchObject({ status: 'closed', closeReason: 'withdrawn' })
+    const reserved = await request(t.app)
+      .post(`/api/partner/requests/${target.id}/reservation`)
+      .set(asPartner(t, partner.id))
+    expect(reserved.body.code).toBe('request_closed')
+  })
+
   it('when a request outlives its lifetime, then the worker closes it as expired', async () => {
     const target = await givenRequest(t, { expiresAt: new Date(t.clock.now().getTime() + 1000) })
     t.clock.advance(10 * 60_000)

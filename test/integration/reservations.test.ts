@@ -76,6 +76,21 @@ describe('reserving requests (rules 5.2)', () => {
     expect(row).toMatchObject({ reservedCount: 5, status: 'closed', closeReason: 'fully_served' })
   })
 
+  it('when a holder of a fully served request releases after the client erased their data, then it stays closed', async () => {
+    const target = await givenRequest(t)
+    const holders = [] as string[]
+    for (let i = 0; i < 5; i++) {
+      const partner = await givenPartner(t)
+      holders.push(partner.id)
+      await reserve(partner.id, target.id)
+    }
+    await t.database.db.update(requests).set({ erasedAt: t.clock.now() }).where(eq(requests.id, target.id))
+    expect((await release(holders[0]!, target.id)).status).toBe(200)
+    const [row] = await t.database.db.select().from(requests).where(eq(requests.id, target.id))
+    expect(row).toMatchObject({ reservedCount: 4, status: 'closed', closeReason: 'fully_served' })
+    expect((await reserve((await givenPartner(t)).id, target.id)).status).toBe(409)
+  })
+
   it('when a partner releases and tries again, then it is refused: the slot went back to others', async () => {
     const partner = await givenPartner(t)
     const target = await givenRequest(t)

@@ -51,7 +51,8 @@ export async function getRequestForModeration(ctx: AppContext, id: string) {
 /**
  * Closes, reopens or rejects a request as spam. Reopening gives it a fresh lifetime; a spam rejection takes the
  * request out of the rating of every partner that held it (through the event `request.rejected_as_spam`). Audited.
- * @throws AppError `request_not_found` (404), `request_already_open` / `request_already_closed` / `request_fully_reserved` (409).
+ * @throws AppError `request_not_found` (404), `request_already_open` / `request_already_closed` / `request_fully_reserved` /
+ *   `request_erased` (409).
  */
 export async function moderateRequest(
   ctx: AppContext,
