@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { managers, requests } from '../../app-server/db/schema'
+import { auditLog, managers, requests } from '../../app-server/db/schema'
 import { createWorker } from '../../app-server/jobs/registry'
 import { asPartner, givenManager, givenPartner, givenRequest } from '../support/factories'
 import { createTestApp, type TestApp } from '../support/test-app'
@@ -177,6 +177,22 @@ describe('managers (rules 5.2, 13.4)', () => {
       .post(`/api/partner/requests/${target.id}/reservation`)
       .set(asPartner(t, partner.id))
     expect(reserved.body.code).toBe('request_closed')
+  })
+
+  it('when a manager writes a note with the client contacts, then the audit log keeps the decision without them', async () => {
+    const target = await givenRequest(t, { contactName: 'Jane Doe', contactPhone: '+49 30 5550199' })
+    const note = `Spam: ${target.contactEmail}, Jane Doe, +49 30 5550199, www.jane-doe-shop.at`
+    const rejected = await request(t.app)
+      .post(`/api/manager/requests/${target.id}/moderation`)
+      .set(manager.headers)
+      .send({ action: 'reject_spam', note })
+    expect(rejected.status).toBe(200)
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, target.id))
+    const logged = JSON.stringify(audit)
+    expect(logged).toContain('Spam:')
+    for (const secret of [target.contactEmail, 'Jane', 'Doe', '5550199', 'jane-doe-shop']) {
+      expect(logged).not.toContain(secret)
+    }
   })
 
   it('when a request outlives its lifetime, then the worker closes it as expired', async () => {

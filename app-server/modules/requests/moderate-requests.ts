@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import type { ModerationAction, RequestStatus } from '../../../shared/domain/request-states'
+import { maskContactDetails } from '../../../shared/domain/mask-contacts'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
 import type { AppContext } from '../../context'
 import { requests } from '../../db/schema'
@@ -10,6 +11,7 @@ import { conflict, notFound } from '../../errors'
 import type { ManagerActor } from '../../http/auth/actors'
 import { fetchLimit, keysetCursor } from '../../http/keyset-page'
 import { recordAudit } from '../audit'
+import { eraseContactMentions } from './erase-contact-mentions'
 import { closeExpiredRequests, closeRequest, reopenRequest } from './request-lifecycle'
 import { presentModerated, type RequestRow } from './requests.presenter'
 
@@ -93,10 +95,24 @@ export async function moderateRequest(
       action: `request.${action}`,
       entity: { type: 'request', id: id },
       before: state(before),
-      after: { ...state(after!), ...(note ? { note } : {}) },
+      after: { ...state(after!), ...(note ? { note: noteWithoutContacts(note, before) } : {}) },
     })
     return presentModerated(after!)
   })
+}
+
+/**
+ * A manager's note has no row of its own, so it goes into the append-only audit log, which no erasure reaches:
+ * the client's own values and anything shaped like a contact detail are taken out before it is written.
+ */
+function noteWithoutContacts(note: string, row: RequestRow): string {
+  const contacts = {
+    name: row.contactName,
+    company: row.contactCompany,
+    email: row.contactEmail,
+    phone: row.contactPhone,
+  }
+  return maskContactDetails(eraseContactMentions(note, contacts))
 }
 
 /** Closes open requests whose lifetime has passed. @returns how many closed. */
