@@ -181,7 +181,7 @@ describe('managers (rules 5.2, 13.4)', () => {
 
   it('when a manager writes a note with the client contacts, then the audit log keeps the decision without them', async () => {
     const target = await givenRequest(t, { contactName: 'Jane Doe', contactPhone: '+49 30 5550199' })
-    const note = `Spam: ${target.contactEmail}, Jane Doe, +49 30 5550199, www.jane-doe-shop.at`
+    const note = `Spam: ${target.contactEmail}, Jane Doe, +49 30 5550199, www.jane-doe-shop.at, jane (at) example (dot) com`
     const rejected = await request(t.app)
       .post(`/api/manager/requests/${target.id}/moderation`)
       .set(manager.headers)
@@ -190,7 +190,7 @@ describe('managers (rules 5.2, 13.4)', () => {
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, target.id))
     const logged = JSON.stringify(audit)
     expect(logged).toContain('Spam:')
-    for (const secret of [target.contactEmail, 'Jane', 'Doe', '5550199', 'jane-doe-shop']) {
+    for (const secret of [target.contactEmail, 'Jane', 'Doe', '5550199', 'jane-doe-shop', 'example']) {
       expect(logged).not.toContain(secret)
     }
   })

@@ -112,7 +112,7 @@ function noteWithoutContacts(note: string, row: RequestRow): string {
     email: row.contactEmail,
     phone: row.contactPhone,
   }
-  return maskContactDetails(eraseContactMentions(note, contacts))
+  return eraseContactMentions(maskContactDetails(note), contacts)
 }
 
 /** Closes open requests whose lifetime has passed. @returns how many closed. */
