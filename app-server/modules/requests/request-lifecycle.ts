@@ -1,4 +1,5 @@
 import { and, eq, isNull, lte, sql, type SQL } from 'drizzle-orm'
+import { maskContactDetails } from '../../../shared/domain/mask-contacts'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
 import type { Executor } from '../../db/client'
 import { requests } from '../../db/schema'
@@ -13,6 +14,8 @@ export type NewRequest = Omit<
 >
 
 const DAY_MS = 86_400_000
+/** What an erased city that held a contact detail reads afterwards. */
+const ERASED_CITY = ''
 
 /*
  * The request lifecycle, and the only code that writes `requests` (the slot-taking statement embeds
@@ -129,15 +132,18 @@ export async function releaseSlot(tx: Executor, requestId: string, now: Date): P
 }
 
 /**
- * The client takes their data back: contacts and the description go, the anonymous facts stay. An open request
- * closes as withdrawn, so no partner receives the contacts from now on.
+ * The client takes their data back: contacts, the description and a city holding a contact detail go, the
+ * anonymous facts stay. An open request closes as withdrawn, so no partner receives the contacts from now on.
  * @returns whether the request was open and closed.
  */
 export async function eraseClientData(tx: Executor, id: string, now: Date): Promise<boolean> {
   const closed = await closeRequest(tx, id, 'withdrawn', now, { onlyIfOpen: true })
+  const [current] = await tx.select({ city: requests.city }).from(requests).where(eq(requests.id, id))
   await tx
     .update(requests)
     .set({
+      // The place stays as a statistic; anything typed into it that could reach the client goes.
+      ...(current ? { city: maskContactDetails(current.city) === current.city ? current.city : ERASED_CITY } : {}),
       contactName: '',
       contactCompany: null,
       contactEmail: '',
