@@ -94,15 +94,6 @@ export const CreatedRequestSchema = z
   .meta({ id: 'CreatedRequest' })
 export type CreatedRequest = z.infer<typeof CreatedRequestSchema>
 
-export const DuplicateRequestSchema = z
-  .object({
-    id: z.uuid(),
-    duplicate: z.literal(true),
-    message: z.string(),
-  })
-  .meta({ id: 'DuplicateRequest' })
-export type DuplicateRequest = z.infer<typeof DuplicateRequestSchema>
-
 export const RequestStatusSchema = z.enum(REQUEST_STATUSES)
 export const RequestCloseReasonSchema = z.enum(REQUEST_CLOSE_REASONS)
 export type { RequestCloseReason } from '../domain/request-states'
