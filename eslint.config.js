@@ -111,6 +111,23 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // Masking runs on the server; its list of top-level domains would only weigh down the form.
+    files: ['app-client/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['tlds', '**/shared/domain/contact-patterns', '**/shared/domain/mask-contacts'],
+              message: 'Contact masking is server-only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['app-server/**/*.ts'],
     rules: {
       'no-restricted-imports': [

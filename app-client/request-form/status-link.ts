@@ -7,7 +7,6 @@ const KEY = 'request-form:last-submission'
 
 export interface LastSubmission {
   token: string | null
-  duplicate: boolean
 }
 
 export function rememberSubmission(submission: LastSubmission): void {
@@ -26,8 +25,8 @@ export function lastSubmission(): LastSubmission | null {
   try {
     const raw = sessionStorage.getItem(KEY)
     const parsed = raw ? (JSON.parse(raw) as Partial<LastSubmission>) : null
-    if (!parsed || typeof parsed.duplicate !== 'boolean') return null
-    return { token: typeof parsed.token === 'string' ? parsed.token : null, duplicate: parsed.duplicate }
+    if (!parsed) return null
+    return { token: typeof parsed.token === 'string' ? parsed.token : null }
   } catch {
     return null
   }

@@ -214,7 +214,8 @@ async function seedRequests(api: Api, sessions: Map<string, string>): Promise<vo
     sessions.get(partner.partnerCode)!,
   )
   for (const [index, request] of DEMO_REQUESTS.entries()) {
-    // A repeated submission (same e-mail, country and types) returns the first request: seeding twice is harmless.
+    // A repeated submission (same e-mail, country and types) stores nothing and is answered with an id that opens
+    // nothing (404 on reserving it): the first seeding made those reservations, so seeding twice is harmless.
     const created = await api.call<{ id: string }>('POST', '/api/public/requests', {
       forwardedFor: `198.51.100.${index + 10}`,
       body: {
@@ -229,7 +230,7 @@ async function seedRequests(api: Api, sessions: Map<string, string>): Promise<vo
       },
     })
     for (const token of peers.slice(0, request.peerReservations)) {
-      await api.call('POST', `/api/partner/requests/${created.id}/reservation`, { token, accept: [409] })
+      await api.call('POST', `/api/partner/requests/${created.id}/reservation`, { token, accept: [404, 409] })
     }
   }
 }

@@ -49,5 +49,6 @@ export const moderateRequest = defineContract({
     request_already_open: 'Reopening an open request.',
     request_already_closed: 'Closing a closed request.',
     request_fully_reserved: 'Reopening a request 5 partners hold.',
+    request_erased: 'Reopening a request whose client erased their data: it stays closed.',
   },
 })

@@ -139,6 +139,7 @@ export const PROBLEMS = {
   request_closed: { status: 409, title: 'Request closed' },
   already_reserved: { status: 409, title: 'Already reserved' },
   request_already_open: { status: 409, title: 'Request already open' },
+  request_erased: { status: 409, title: 'Request erased' },
   request_already_closed: {
     status: 409,
     title: 'Request already closed',

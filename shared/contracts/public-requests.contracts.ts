@@ -1,4 +1,4 @@
-import { CreateRequestBodySchema, CreatedRequestSchema, DuplicateRequestSchema } from '../schemas/request.schema'
+import { CreateRequestBodySchema, CreatedRequestSchema } from '../schemas/request.schema'
 import { defineContract } from './contract'
 
 /** Prospective clients submit implementation requests; no sign-in. */
@@ -10,16 +10,13 @@ export const createRequest = defineContract({
   description:
     'Up to 5 Bitrix24 partners covering the country may reserve the request and receive the contact details. ' +
     'Returns the private status token once. Repeating a request (same e-mail and country, overlapping types, ' +
-    'within 30 days) returns the existing request with 200 instead of a copy.',
+    'within 30 days) stores nothing and is answered exactly like a new request, with an id and a token that ' +
+    'open nothing, so the answer never tells whether an e-mail address has a request.',
   tags: ['Public'],
   security: null,
   body: CreateRequestBodySchema,
   responses: {
-    201: { description: 'The request was accepted.', schema: CreatedRequestSchema },
-    200: {
-      description: 'The same request was received recently; nothing new was stored.',
-      schema: DuplicateRequestSchema,
-    },
+    201: { description: 'The request was accepted (or was a repeat, answered alike).', schema: CreatedRequestSchema },
   },
   problems: {
     validation_failed: 'Invalid fields, one entry per field in `errors`.',

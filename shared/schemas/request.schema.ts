@@ -33,12 +33,23 @@ function phoneAndCountryReadable(value: unknown): boolean {
   )
 }
 
+// A place name as people write it: `Frankfurt am Main`, `Halle (Saale)`, `St. Gallen`, `L'Aquila`, `Castrop-Rauxel`.
+// No digits, @ or slashes, and a dot only after an abbreviation (never inside a word, as in a host name), so the
+// one field every partner in the country sees cannot carry a phone number, an address or a link.
+const PLACE_NAME = /^\p{L}[\p{L}\p{M}\s'’.()-]*$/u
+const DOT_INSIDE_WORD = /\.[\p{L}\p{M}-]/u
+
+export const CitySchema = singleLine(120).refine(
+  (value) => PLACE_NAME.test(value) && !DOT_INSIDE_WORD.test(value),
+  'must be a place name: letters, spaces, hyphens, apostrophes, dots and brackets only, no links',
+)
+
 /** What a prospective client submits (rules 5.2). The same schema validates the form in the browser. */
 export const CreateRequestBodySchema = z
   .strictObject({
     contact: RequestContactInputSchema,
     country: CountryCodeSchema,
-    city: singleLine(120),
+    city: CitySchema,
     types: z
       .array(RequestTypeSchema)
       .min(1, 'choose at least one')
@@ -82,15 +93,6 @@ export const CreatedRequestSchema = z
   })
   .meta({ id: 'CreatedRequest' })
 export type CreatedRequest = z.infer<typeof CreatedRequestSchema>
-
-export const DuplicateRequestSchema = z
-  .object({
-    id: z.uuid(),
-    duplicate: z.literal(true),
-    message: z.string(),
-  })
-  .meta({ id: 'DuplicateRequest' })
-export type DuplicateRequest = z.infer<typeof DuplicateRequestSchema>
 
 export const RequestStatusSchema = z.enum(REQUEST_STATUSES)
 export const RequestCloseReasonSchema = z.enum(REQUEST_CLOSE_REASONS)

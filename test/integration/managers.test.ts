@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { managers, requests } from '../../app-server/db/schema'
+import { auditLog, managers, requests } from '../../app-server/db/schema'
 import { createWorker } from '../../app-server/jobs/registry'
 import { asPartner, givenManager, givenPartner, givenRequest } from '../support/factories'
 import { createTestApp, type TestApp } from '../support/test-app'
@@ -154,6 +154,47 @@ describe('managers (rules 5.2, 13.4)', () => {
     ])
   })
 
+  it('when the client erased their data, then a manager cannot reopen the request and no partner can reserve it', async () => {
+    const partner = await givenPartner(t, { registeredCountry: 'GR' })
+    const target = await givenRequest(t, {
+      country: 'GR',
+      status: 'closed',
+      closeReason: 'withdrawn',
+      erasedAt: t.clock.now(),
+      contactEmail: '',
+      contactPhone: '',
+      contactName: '',
+    })
+    const reopened = await request(t.app)
+      .post(`/api/manager/requests/${target.id}/moderation`)
+      .set(manager.headers)
+      .send({ action: 'reopen' })
+    expect(reopened.status).toBe(409)
+    expect(reopened.body.code).toBe('request_erased')
+    const [row] = await t.database.db.select().from(requests).where(eq(requests.id, target.id))
+    expect(row).toMatchObject({ status: 'closed', closeReason: 'withdrawn' })
+    const reserved = await request(t.app)
+      .post(`/api/partner/requests/${target.id}/reservation`)
+      .set(asPartner(t, partner.id))
+    expect(reserved.body.code).toBe('request_closed')
+  })
+
+  it('when a manager writes a note with the client contacts, then the audit log keeps the decision without them', async () => {
+    const target = await givenRequest(t, { contactName: 'Jane Doe', contactPhone: '+49 30 5550199' })
+    const note = `Spam: ${target.contactEmail}, Jane Doe, +49 30 5550199, www.jane-doe-shop.at, jane (at) example (dot) com`
+    const rejected = await request(t.app)
+      .post(`/api/manager/requests/${target.id}/moderation`)
+      .set(manager.headers)
+      .send({ action: 'reject_spam', note })
+    expect(rejected.status).toBe(200)
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, target.id))
+    const logged = JSON.stringify(audit)
+    expect(logged).toContain('Spam:')
+    for (const secret of [target.contactEmail, 'Jane', 'Doe', '5550199', 'jane-doe-shop', 'example']) {
+      expect(logged).not.toContain(secret)
+    }
+  })
+
   it('when a request outlives its lifetime, then the worker closes it as expired', async () => {
     const target = await givenRequest(t, { expiresAt: new Date(t.clock.now().getTime() + 1000) })
     t.clock.advance(10 * 60_000)
@@ -166,5 +207,6 @@ describe('managers (rules 5.2, 13.4)', () => {
     const appendOnly = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) }
     await expect(t.database.db.execute(sql`update audit_log set action = 'tampered'`)).rejects.toMatchObject(appendOnly)
     await expect(t.database.db.execute(sql`delete from audit_log`)).rejects.toMatchObject(appendOnly)
+    await expect(t.database.db.execute(sql`truncate audit_log`)).rejects.toMatchObject(appendOnly)
   })
 })

@@ -102,6 +102,14 @@ const CASES: BadInput[] = [
   invalid('the description has 5,001 characters', withField('description', 'x'.repeat(5_001)), ['description']),
   invalid('the description has 9 characters', withField('description', 'Need CRM.'), ['description']),
   invalid('the city has 121 characters', withField('city', 'B'.repeat(121)), ['city']),
+  invalid(
+    'the city carries a phone number and an e-mail address',
+    withField('city', 'Berlin +49 30 55512345 someone@example.com'),
+    ['city'],
+    'place name',
+  ),
+  invalid('the city is a link', withField('city', 'www.firma-huber.at'), ['city'], 'place name'),
+  invalid('the city holds a postcode', withField('city', '10115 Berlin'), ['city'], 'place name'),
   invalid('the e-mail has 300 characters', withField('contact.email', `${'a'.repeat(288)}@example.com`), [
     'contact.email',
   ]),

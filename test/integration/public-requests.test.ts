@@ -55,11 +55,19 @@ describe('client requests (rules 5.2)', () => {
         types: ['telephony'],
       }),
     )
-    expect(again.status).toBe(200)
-    expect(again.body).toMatchObject({ id: first.body.id, duplicate: true })
-    expect(again.body.statusToken).toBeUndefined()
+    // Answered exactly like a new request, so no one learns that this address has one: the same status and
+    // shape, but neither the first request's id nor a token that opens it.
+    expect(again.status).toBe(first.status)
+    expect(Object.keys(again.body).sort()).toEqual(Object.keys(first.body).sort())
+    expect(again.body).toMatchObject({ status: 'open', statusToken: expect.stringMatching(/^rst_/) })
+    expect(again.body.id).not.toBe(first.body.id)
+    expect(again.body.statusToken).not.toBe(first.body.statusToken)
     const after = await t.database.db.select().from(requests).where(eq(requests.contactEmail, 'repeat@example.com'))
     expect(after).toHaveLength(before.length)
+    const opened = await request(t.app)
+      .get('/api/public/requests/status')
+      .set({ Authorization: `Bearer ${again.body.statusToken}`, 'X-Forwarded-For': clientAddress() })
+    expect(opened.status).not.toBe(200)
   })
 
   it('when the types do not overlap or the country differs, then it is a new request', async () => {

@@ -299,8 +299,15 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     const returned = await returnAsBadLead(partner.id, target.id, { reason: 'unreachable' })
     const view = await request(t.app).get(`/api/manager/partners/${partner.id}/rating`).set(manager.headers)
     expect(view.body.outcomes).toEqual([expect.objectContaining({ requestId: target.id, kind: 'return_pending' })])
-    const rejected = await decide(returned.body.id, { decision: 'reject', note: 'The number answers' })
-    expect(rejected.body).toMatchObject({ status: 'rejected' })
+    const note = `The number answers, I wrote to ${target.contactEmail} as well`
+    const rejected = await decide(returned.body.id, { decision: 'reject', note })
+    expect(rejected.body).toMatchObject({ status: 'rejected', decisionNote: note })
+    // The note stays with the return, where an erasure reaches it; the append-only audit log never holds it.
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, returned.body.id))
+    expect(audit.find((entry) => entry.action === 'reservation_return.rejected')?.after).toMatchObject({
+      noteRecorded: true,
+    })
+    expect(JSON.stringify(audit)).not.toContain(target.contactEmail)
     const body = await rating(partner.id)
     expect(body.counts).toMatchObject({ lost: 1, returned: 0 })
     expect(body.score).toBe(27.3)

@@ -52,7 +52,6 @@ export const example: Submit['requestBody'] extends { content: { 'application/js
 }
 
 export type Created = JsonBody<Submit['responses'][201]>
-export type Duplicate = JsonBody<Submit['responses'][200]>
 export type StatusToken = Created['statusToken']
 export type Health = JsonBody<operations['getHealth']['responses'][200]>
 export type Partners = JsonBody<paths['/api/manager/partners']['get']['responses'][200]>['items']

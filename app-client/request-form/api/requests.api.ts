@@ -8,7 +8,7 @@ export type Submitted = ResponseReceived<typeof publicRequests.createRequest>
 
 const call = contractCall(http)
 
-/** A new request with its status token, or the note that it was sent before. */
+/** The request with its status token; a repeat of a recent request is answered alike and stores nothing. */
 export function submitRequest(body: CreateRequestBody): Promise<Submitted> {
   return call(publicRequests.createRequest, { body })
 }

@@ -101,9 +101,8 @@ export const flowDe: typeof flowEn = {
     copy: 'Link kopieren',
     copied: 'Link kopiert.',
     open: 'Statusseite öffnen',
-    duplicateTitle: 'Diese Anfrage liegt uns bereits vor',
-    duplicateText:
-      'Sie haben dieselbe Anfrage kürzlich gesendet. Bitte verfolgen Sie sie über den Statuslink Ihrer ersten Anfrage.',
+    repeatNote:
+      'Haben Sie dieselbe Anfrage in den letzten 30 Tagen schon gesendet, behalten wir nur die erste: Verfolgen Sie sie über den Link von damals.',
     missingTitle: 'Von dieser Seite wurde noch keine Anfrage gesendet',
     missingText: 'Der Statuslink wird einmal angezeigt, direkt nach dem Senden einer Anfrage.',
     another: 'Weitere Anfrage senden',

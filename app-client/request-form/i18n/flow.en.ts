@@ -100,9 +100,8 @@ export const flowEn = {
     copy: 'Copy link',
     copied: 'Link copied.',
     open: 'Open the status page',
-    duplicateTitle: 'We already have this request',
-    duplicateText:
-      'You sent the same request recently. Please use the status link from your first submission to follow it.',
+    repeatNote:
+      'If you sent the same request in the last 30 days, we keep only the first one: follow it with the link from that submission.',
     missingTitle: 'No request sent from this page yet',
     missingText: 'The status link is shown once, right after a request is sent.',
     another: 'Send another request',

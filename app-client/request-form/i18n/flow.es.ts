@@ -102,8 +102,8 @@ export const flowEs: typeof flowEn = {
     copy: 'Copiar enlace',
     copied: 'Enlace copiado.',
     open: 'Abrir la página de estado',
-    duplicateTitle: 'Ya tenemos esta solicitud',
-    duplicateText: 'Envió la misma solicitud hace poco. Use el enlace de estado de su primer envío para seguirla.',
+    repeatNote:
+      'Si envió la misma solicitud en los últimos 30 días, conservamos solo la primera: sígala con el enlace de aquel envío.',
     missingTitle: 'Todavía no se ha enviado ninguna solicitud desde esta página',
     missingText: 'El enlace de estado se muestra una sola vez, justo después de enviar una solicitud.',
     another: 'Enviar otra solicitud',

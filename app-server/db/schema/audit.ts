@@ -1,7 +1,8 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { AUDIT_ACTOR_TYPES, type AuditAction, type AuditEntityType } from '../../../shared/domain/audit'
 
-/** Append-only record of who changed or saw what; a trigger refuses UPDATE and DELETE. */
+/** Append-only record of who changed or saw what; triggers refuse UPDATE, DELETE and TRUNCATE. */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -16,5 +17,12 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     requestId: text('request_id'),
   },
-  (table) => [index('audit_log_entity_idx').on(table.entityType, table.entityId, table.id)],
+  (table) => [
+    index('audit_log_entity_idx').on(table.entityType, table.entityId, table.id),
+    // A viewer's access to the same contacts is worth one row a day, not one per page view. Rows written before
+    // the index existed may repeat and can never be deleted, so the index starts at that day.
+    uniqueIndex('audit_log_reveal_daily_unique')
+      .on(table.action, table.entityType, table.entityId, table.actorId, sql`((${table.at} at time zone 'UTC')::date)`)
+      .where(sql`${table.action} = 'contacts.revealed' and ${table.at} >= '2026-12-03T00:00:00Z'::timestamptz`),
+  ],
 )

@@ -36,6 +36,19 @@ export async function recordAudits(executor: Executor, entries: AuditEntry[]): P
   await executor.insert(auditLog).values(entries.map((entry) => auditRow(entry, requestId)))
 }
 
+/**
+ * Records that someone saw a client's contacts, at most once per entity, viewer and UTC day: a list shown again
+ * and again is one access worth keeping, not one per page view (`audit_log_reveal_daily_unique`).
+ */
+export async function recordReveals(executor: Executor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return
+  const requestId = currentRequestId() ?? null
+  await executor
+    .insert(auditLog)
+    .values(entries.map((entry) => auditRow(entry, requestId)))
+    .onConflictDoNothing()
+}
+
 /** The `audit_log` row of an entry, stamped with the id of the HTTP request or job that made it. */
 function auditRow(entry: AuditEntry, requestId: string | null): typeof auditLog.$inferInsert {
   return {

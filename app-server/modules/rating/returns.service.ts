@@ -127,7 +127,8 @@ export async function decideReturn(
       action: `reservation_return.${status}`,
       entity: { type: 'reservation_return', id: returnId },
       before: { status: 'pending' },
-      after: { status, reservationId: before.reservationId, ...(decision.note ? { note: decision.note } : {}) },
+      // The note stays in the return's row, where an erasure reaches it; the append-only log only says it exists.
+      after: { status, reservationId: before.reservationId, ...(decision.note ? { noteRecorded: true } : {}) },
     })
     return presentReturn(after!)
   })

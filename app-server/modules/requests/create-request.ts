@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import { and, desc, eq, gt, or, sql } from 'drizzle-orm'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
 import { countryName } from '../../../shared/domain/countries'
-import type { CreateRequestInput, CreatedRequest, DuplicateRequest } from '../../../shared/schemas/request.schema'
+import type { CreateRequestInput, CreatedRequest } from '../../../shared/schemas/request.schema'
 import type { AppContext } from '../../context'
 import { requests } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
@@ -12,14 +13,15 @@ import { isRestrictedCountry } from '../territories'
 import { openRequest } from './request-lifecycle'
 import { newStatusToken } from './status-token'
 
-export type CreateRequestResult =
-  { kind: 'created'; body: CreatedRequest } | { kind: 'duplicate'; body: DuplicateRequest }
+export type CreateRequestResult = { kind: 'created' | 'duplicate'; body: CreatedRequest }
 
 const DAY_MS = 86_400_000
 
 /**
  * Takes a client's implementation request (rules 5.2): refuses bots and restricted countries, limits
- * submissions per address, and answers a repeat of a recent request with that request instead of a copy.
+ * submissions per address, and stores no copy of a recent request. A repeat is answered exactly like a new
+ * request, with an id and a status token that open nothing, so the answer tells no one whether an e-mail
+ * address has a request; the client follows the first one with its own status link.
  * @throws AppError `spam_suspected` (422), `country_restricted` (422), `rate_limited` (429).
  */
 export async function createRequest(
@@ -65,12 +67,7 @@ export async function createRequest(
     if (existing) {
       return {
         kind: 'duplicate' as const,
-        body: {
-          id: existing.id,
-          duplicate: true as const,
-          message:
-            'We already have this request from you. Use the status link from your first submission to follow it.',
-        },
+        body: { id: randomUUID(), status: 'open' as const, statusToken: newStatusToken().token },
       }
     }
     const { token, hash } = newStatusToken()

@@ -2,6 +2,7 @@ import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { timestamp } from '../../../shared/schemas/timestamp'
 import type { ModerationAction, RequestStatus } from '../../../shared/domain/request-states'
+import { maskContactDetails } from '../../../shared/domain/mask-contacts'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
 import type { AppContext } from '../../context'
 import { requests } from '../../db/schema'
@@ -11,6 +12,7 @@ import { conflict, notFound } from '../../errors'
 import type { ManagerActor } from '../../http/auth/actors'
 import { fetchLimit, keysetCursor } from '../../http/keyset-page'
 import { recordAudit } from '../audit'
+import { eraseContactMentions } from './erase-contact-mentions'
 import { closeExpiredRequests, closeRequest, reopenRequest } from './request-lifecycle'
 import { presentModerated, type RequestRow } from './requests.presenter'
 
@@ -52,7 +54,8 @@ export async function getRequestForModeration(ctx: AppContext, id: string) {
 /**
  * Closes, reopens or rejects a request as spam. Reopening gives it a fresh lifetime; a spam rejection takes the
  * request out of the rating of every partner that held it (through the event `request.rejected_as_spam`). Audited.
- * @throws AppError `request_not_found` (404), `request_already_open` / `request_already_closed` / `request_fully_reserved` (409).
+ * @throws AppError `request_not_found` (404), `request_already_open` / `request_already_closed` / `request_fully_reserved` /
+ *   `request_erased` (409).
  */
 export async function moderateRequest(
   ctx: AppContext,
@@ -93,10 +96,24 @@ export async function moderateRequest(
       action: `request.${action}`,
       entity: { type: 'request', id: id },
       before: state(before),
-      after: { ...state(after!), ...(note ? { note } : {}) },
+      after: { ...state(after!), ...(note ? { note: noteWithoutContacts(note, before) } : {}) },
     })
     return presentModerated(after!)
   })
+}
+
+/**
+ * A manager's note has no row of its own, so it goes into the append-only audit log, which no erasure reaches:
+ * the client's own values and anything shaped like a contact detail are taken out before it is written.
+ */
+function noteWithoutContacts(note: string, row: RequestRow): string {
+  const contacts = {
+    name: row.contactName,
+    company: row.contactCompany,
+    email: row.contactEmail,
+    phone: row.contactPhone,
+  }
+  return eraseContactMentions(maskContactDetails(note), contacts)
 }
 
 /** Closes open requests whose lifetime has passed. @returns how many closed. */

@@ -1,7 +1,9 @@
-import { and, eq, lte, sql, type SQL } from 'drizzle-orm'
+import { and, eq, isNull, lte, sql, type SQL } from 'drizzle-orm'
+import { maskContactDetails } from '../../../shared/domain/mask-contacts'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../../../shared/domain/reservation-rules'
 import type { Executor } from '../../db/client'
 import { requests } from '../../db/schema'
+import { conflict } from '../../errors'
 import type { RequestRow } from './requests.presenter'
 
 export type CloseReason = NonNullable<RequestRow['closeReason']>
@@ -12,6 +14,8 @@ export type NewRequest = Omit<
 >
 
 const DAY_MS = 86_400_000
+/** What an erased city that held a contact detail reads afterwards. */
+const ERASED_CITY = ''
 
 /*
  * The request lifecycle, and the only code that writes `requests` (the slot-taking statement embeds
@@ -22,6 +26,9 @@ const DAY_MS = 86_400_000
  *   open ── a manager confirms a bad-lead return ────▶ closed under_review
  *   any  ── a manager closes / rejects as spam ──────▶ closed closed_by_manager / rejected_spam
  *   closed (fewer than 5 holders) ── a manager reopens ──▶ open
+ *
+ * A request whose client erased their data stays closed for good: nothing a partner could reserve is left, and
+ * a reopened one would push a lead with no contact.
  *
  * The lifetime rule, for every path: a request's lifetime (REQUEST_TTL_DAYS) starts when it opens by a decision,
  * the client's submission or a manager's reopen. Nothing else moves it: a fully served request that reopens on its
@@ -58,14 +65,18 @@ export async function closeRequest(
   return row
 }
 
-/** A manager's reopen: a decision, so a new lifetime starts. The caller checks that fewer than 5 partners hold it. */
+/**
+ * A manager's reopen: a decision, so a new lifetime starts. The caller checks that fewer than 5 partners hold it.
+ * @throws AppError `request_erased` (409) when the client erased their data.
+ */
 export async function reopenRequest(tx: Executor, id: string, now: Date, ttlDays: number): Promise<RequestRow> {
   const [row] = await tx
     .update(requests)
     .set({ status: 'open', closeReason: null, closedAt: null, expiresAt: lifetimeFrom(now, ttlDays), updatedAt: now })
-    .where(eq(requests.id, id))
+    .where(and(eq(requests.id, id), isNull(requests.erasedAt)))
     .returning()
-  return row!
+  if (!row) throw conflict('request_erased', 'The client erased their data; the request stays closed.')
+  return row
 }
 
 /** A confirmed bad-lead return: the request leaves the feed until a manager reopens or rejects it in moderation. */
@@ -105,7 +116,7 @@ export function takeSlotUpdate(requestId: string, now: Date): SQL {
  * lifetime has run out (see the lifetime rule above); a request closed for any other reason stays closed.
  */
 export async function releaseSlot(tx: Executor, requestId: string, now: Date): Promise<RequestRow> {
-  const reopens = sql`${requests.closeReason} = 'fully_served' and ${requests.expiresAt} > ${now.toISOString()}::timestamptz`
+  const reopens = sql`${requests.closeReason} = 'fully_served' and ${requests.expiresAt} > ${now.toISOString()}::timestamptz and ${requests.erasedAt} is null`
   const [row] = await tx
     .update(requests)
     .set({
@@ -121,15 +132,18 @@ export async function releaseSlot(tx: Executor, requestId: string, now: Date): P
 }
 
 /**
- * The client takes their data back: contacts and the description go, the anonymous facts stay. An open request
- * closes as withdrawn, so no partner receives the contacts from now on.
+ * The client takes their data back: contacts, the description and a city holding a contact detail go, the
+ * anonymous facts stay. An open request closes as withdrawn, so no partner receives the contacts from now on.
  * @returns whether the request was open and closed.
  */
 export async function eraseClientData(tx: Executor, id: string, now: Date): Promise<boolean> {
   const closed = await closeRequest(tx, id, 'withdrawn', now, { onlyIfOpen: true })
+  const [current] = await tx.select({ city: requests.city }).from(requests).where(eq(requests.id, id))
   await tx
     .update(requests)
     .set({
+      // The place stays as a statistic; anything typed into it that could reach the client goes.
+      ...(current ? { city: maskContactDetails(current.city) === current.city ? current.city : ERASED_CITY } : {}),
       contactName: '',
       contactCompany: null,
       contactEmail: '',

@@ -58,7 +58,7 @@ async function presentStatus(ctx: AppContext, executor: Executor, requestId: str
     status: row.status,
     closeReason: row.closeReason,
     country: row.country,
-    city: row.city,
+    city: maskContactDetails(row.city),
     types: row.types as RequestType[],
     description: maskContactDetails(row.description),
     usersCount: row.usersCount,
@@ -127,7 +127,8 @@ export async function withdrawRequest(ctx: AppContext, requestId: string): Promi
  * (free text that may carry names and numbers) on the request, the comments of the client's ratings, the
  * last CRM error texts of its reservations and their jobs, and the client's contacts wherever a partner's
  * note on a returned lead or a manager's decision on it mentions them.
- * Country, city, types, user count, language, dates and reservation counts stay as anonymous statistics.
+ * Country, city, types, user count, language, dates and reservation counts stay as anonymous statistics; a
+ * contact detail typed into the city goes with the rest.
  * An open request closes as withdrawn, and CRM lead pushes not yet made are cancelled, so no partner
  * receives the contacts from now on. Contacts never enter the audit log, so nothing needs erasing there.
  * @throws AppError `contacts_already_erased` (409).

@@ -25,7 +25,8 @@ export function presentSummary(
   return {
     id: row.id,
     country: row.country,
-    city: row.city,
+    // Validated as a place name on the way in; older rows may still hold anything.
+    city: options.reveal ? row.city : maskContactDetails(row.city),
     types: row.types as RequestType[],
     description: options.reveal ? row.description : maskContactDetails(row.description),
     usersCount: row.usersCount,

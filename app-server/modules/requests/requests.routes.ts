@@ -12,8 +12,9 @@ export function publicRequestRoutes(ctx: AppContext): RouteGroup {
   return [
     implement(publicContracts.createRequest, {
       handler: async (req, res, { body }) => {
+        // A repeat is answered like a new request: the status tells nothing either.
         const result = await createRequest(ctx, body, req.ip ?? 'unknown')
-        res.status(result.kind === 'created' ? 201 : 200).json(result.body)
+        res.status(201).json(result.body)
       },
     }),
   ]

@@ -13,7 +13,7 @@ import { emit } from '../../events'
 import { forbidden, notFound, type AppError } from '../../errors'
 import type { PartnerActor } from '../../http/auth/actors'
 import { fetchLimit, keysetCursor } from '../../http/keyset-page'
-import { recordAudits } from '../audit'
+import { recordReveals } from '../audit'
 import { assertEligible, eligibilityFactsOf, presentProfile } from '../partners'
 import type { RequestRow } from '../requests'
 import { listRestrictedCountries } from '../territories'
@@ -246,7 +246,7 @@ export async function listMyReservations(ctx: AppContext, actor: PartnerActor, q
   const now = side.now
   const items = page.items.map((row) => present(ctx, side, row.reservation, row.request, row.returned))
   const revealed = items.filter((item) => item.contact !== null)
-  await recordAudits(
+  await recordReveals(
     ctx.db,
     revealed.map((item) => ({
       at: now,

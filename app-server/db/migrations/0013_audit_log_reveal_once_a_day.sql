@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "audit_log_reveal_daily_unique" ON "audit_log" USING btree ("action","entity_type","entity_id","actor_id",(("at" at time zone 'UTC')::date)) WHERE "audit_log"."action" = 'contacts.revealed' and "audit_log"."at" >= '2026-12-03T00:00:00Z'::timestamptz;
