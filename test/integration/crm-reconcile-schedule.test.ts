@@ -4,10 +4,18 @@ import { jobs } from '../../app-server/db/schema'
 import { createWorker } from '../../app-server/jobs/registry'
 import { createTestApp, type TestApp } from '../support/test-app'
 
-const reconcileSlots = async (t: TestApp) =>
-  (await t.database.db.select({ key: jobs.key }).from(jobs).where(eq(jobs.name, 'crm-sync.reconcile'))).map(
-    (row) => row.key,
-  )
+/**
+ * The reconcile slots between two instants, oldest first. On PostgreSQL every test file shares the `jobs` table, so
+ * only the slots of this test's own window count.
+ */
+const reconcileSlots = async (t: TestApp, from: string, to: string) =>
+  (await t.database.db.select({ key: jobs.key }).from(jobs).where(eq(jobs.name, 'crm-sync.reconcile')))
+    .map((row) => row.key)
+    .filter((key) => {
+      const at = Number(key.replace('slot:', ''))
+      return at >= Date.parse(from) && at <= Date.parse(to)
+    })
+    .sort()
 
 describe('reconciliation schedule', () => {
   let t: TestApp
@@ -22,7 +30,7 @@ describe('reconciliation schedule', () => {
     await worker.drain()
     t.clock.set(new Date('2026-01-01T10:02:10Z'))
     await worker.drain()
-    expect(await reconcileSlots(t)).toEqual([
+    expect(await reconcileSlots(t, '2026-01-01T09:59:00Z', '2026-01-01T10:05:00Z')).toEqual([
       `slot:${Date.parse('2026-01-01T10:00:00Z')}`,
       `slot:${Date.parse('2026-01-01T10:02:00Z')}`,
     ])
