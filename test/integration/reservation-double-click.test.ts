@@ -1,9 +1,8 @@
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { asPartner, givenPartner, givenRequest, partnerToken } from '../support/factories'
 import '../support/provided-context'
+import { listenOnLoopback, type Listening } from '../support/listening'
 import { createTestApp, type TestApp } from '../support/test-app'
 
 const driver = inject('testDatabaseDriver')
@@ -18,19 +17,17 @@ interface Answer {
 
 describe('a partner who clicks Reserve several times at once (rules 5.2)', () => {
   let t: TestApp
-  let server: Server
+  let listening: Listening
   let baseUrl: string
 
   beforeAll(async () => {
     t = await createTestApp({ LOG_LEVEL: 'warn' })
     // Real sockets on PostgreSQL so the calls run in separate transactions at the same moment.
-    server = t.app.listen(0, '127.0.0.1')
-    await new Promise<void>((resolve) => server.once('listening', resolve))
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    listening = await listenOnLoopback(t.app)
+    baseUrl = listening.baseUrl
   })
   afterAll(async () => {
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await listening.close()
     await t.close()
   })
 

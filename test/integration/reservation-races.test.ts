@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../../shared/domain/reservation-rules'
@@ -8,6 +6,7 @@ import { queryRows, sql } from '../../app-server/db/client'
 import { partners } from '../../app-server/db/schema'
 import { asPartner, givenPartner, givenRequest, partnerToken } from '../support/factories'
 import '../support/provided-context'
+import { listenOnLoopback, type Listening } from '../support/listening'
 import { createTestApp, type TestApp } from '../support/test-app'
 
 const driver = inject('testDatabaseDriver')
@@ -109,19 +108,17 @@ function histogram(answers: Answer[]): Record<string, number> {
 
 describe.runIf(driver === 'postgres')('reservation races on PostgreSQL (rules 5.2)', () => {
   let t: TestApp
-  let server: Server
+  let listening: Listening
   let baseUrl: string
   const tokens = new Map<string, string>()
 
   beforeAll(async () => {
     t = await createTestApp({ LOG_LEVEL: 'warn', RESERVATION_OPEN_LIMIT: '1000' })
-    server = t.app.listen(0, '127.0.0.1')
-    await new Promise<void>((resolve) => server.once('listening', resolve))
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    listening = await listenOnLoopback(t.app)
+    baseUrl = listening.baseUrl
   })
   afterAll(async () => {
-    server.closeAllConnections()
-    await new Promise<void>((resolve) => server.close(() => resolve()))
+    await listening.close()
     await t.close()
   })
 
