@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import bitrix24UiPlugin from '@bitrix24/b24ui-nuxt/vite'
-import { withoutFormats } from './shared/domain/phone-metadata'
+import { forContactPhones } from './shared/domain/phone-metadata'
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url))
 const clientRoot = fileURLToPath(new URL('./app-client', import.meta.url))
@@ -25,13 +25,14 @@ export default defineConfig({
   plugins: [
     vue(),
     {
-      // The browser validates phone numbers but never formats them: its metadata leaves the formats out.
-      name: 'phone-metadata-without-formats',
+      // The browser validates contact phone numbers but never formats them: its metadata keeps only the
+      // patterns of fixed-line and mobile numbers, without the formats.
+      name: 'phone-metadata-for-contact-phones',
       enforce: 'pre',
       transform(code, id) {
-        if (!/libphonenumber-js[\\/]metadata\.min\.json\.js$/.test(id)) return null
+        if (!/libphonenumber-js[\\/]metadata\.max\.json\.js$/.test(id)) return null
         const json = code.slice(code.indexOf('export default') + 'export default'.length).trim()
-        return { code: `export default ${JSON.stringify(withoutFormats(JSON.parse(json)))}`, map: null }
+        return { code: `export default ${JSON.stringify(forContactPhones(JSON.parse(json)))}`, map: null }
       },
     },
     bitrix24UiPlugin({

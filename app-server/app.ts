@@ -26,7 +26,7 @@ import {
 } from './modules/requests'
 import { partnerRoutes } from './modules/reservations'
 import { systemRoutes } from './modules/system'
-import { territoryRoutes } from './modules/territories'
+import { publicTerritoryRoutes, territoryRoutes } from './modules/territories'
 import { buildOpenApi } from './openapi/build-openapi'
 import { apiDocsRouter } from './openapi/docs-page'
 import { APP_VERSION } from './version'
@@ -71,6 +71,7 @@ export function createApp(deps: AppDeps): Express {
   const groups: RouteGroup[] = [
     systemRoutes({ database: deps.database, version: APP_VERSION }),
     publicRequestRoutes(ctx),
+    publicTerritoryRoutes(ctx),
     requestStatusRoutes(ctx),
     partnerRoutes(ctx),
     partnerRatingRoutes(ctx),

@@ -1,4 +1,4 @@
-import { CreateRequestBodySchema, CreatedRequestSchema } from '../schemas/request.schema'
+import { CreateRequestBodySchema, CreatedRequestSchema, RestrictedCountryCodesSchema } from '../schemas/request.schema'
 import { defineContract } from './contract'
 
 /** Prospective clients submit implementation requests; no sign-in. */
@@ -27,4 +27,19 @@ export const createRequest = defineContract({
     spam_suspected: 'The submission looks automated.',
     rate_limited: 'Too many requests from this address; see Retry-After.',
   },
+})
+
+/** The form leaves these countries out of its list, so nobody fills it in only to be refused on sending. */
+export const listRestrictedCountryCodes = defineContract({
+  method: 'get',
+  path: '/api/public/restricted-countries',
+  operationId: 'listRestrictedCountryCodes',
+  summary: 'Countries requests cannot come from',
+  description:
+    'The codes of the countries from which requests are refused with `country_restricted` (rules 2.4), without ' +
+    "the managers' reasons. Cached by browsers for up to 5 minutes.",
+  tags: ['Public'],
+  security: null,
+  responses: { 200: { description: 'The restricted countries.', schema: RestrictedCountryCodesSchema } },
+  problems: {},
 })

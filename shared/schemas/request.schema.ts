@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CountryCodeSchema, isCountryCode } from '../domain/countries'
 import { toE164 } from '../domain/phone'
+import { DESCRIPTION_MIN_LENGTH, REQUEST_TEXT_LIMITS } from '../domain/request-limits'
 import { REQUEST_CLOSE_REASONS, REQUEST_STATUSES } from '../domain/request-states'
 import { RequestTypeSchema } from '../domain/request-types'
 import { MAX_RESERVATIONS_PER_REQUEST } from '../domain/reservation-rules'
@@ -13,15 +14,18 @@ export const LanguageSchema = z
   .meta({ description: 'BCP 47 language code.', examples: ['en', 'de', 'pt-BR'] })
 
 export const RequestContactInputSchema = z.strictObject({
-  name: singleLine(200),
-  company: singleLine(200).optional(),
+  name: singleLine(REQUEST_TEXT_LIMITS.name),
+  company: singleLine(REQUEST_TEXT_LIMITS.company).optional(),
   email: z
     .string()
     .trim()
     .max(254, 'must be at most 254 characters')
     .pipe(z.email('must be a valid e-mail address'))
     .transform((value) => value.toLowerCase()),
-  phone: singleLine(40).describe('As typed; stored in E.164 using the request country for local numbers.'),
+  phone: singleLine(40).describe(
+    'As typed; a mobile or fixed-line number of the request country, or an international number starting with +. ' +
+      'Stored in E.164.',
+  ),
 })
 
 function phoneAndCountryReadable(value: unknown): boolean {
@@ -39,7 +43,7 @@ function phoneAndCountryReadable(value: unknown): boolean {
 const PLACE_NAME = /^\p{L}[\p{L}\p{M}\s'’.()-]*$/u
 const DOT_INSIDE_WORD = /\.[\p{L}\p{M}-]/u
 
-export const CitySchema = singleLine(120).refine(
+export const CitySchema = singleLine(REQUEST_TEXT_LIMITS.city).refine(
   (value) => PLACE_NAME.test(value) && !DOT_INSIDE_WORD.test(value),
   'must be a place name: letters, spaces, hyphens, apostrophes, dots and brackets only, no links',
 )
@@ -55,7 +59,7 @@ export const CreateRequestBodySchema = z
       .min(1, 'choose at least one')
       .max(14, 'choose each type at most once')
       .refine((types) => new Set(types).size === types.length, 'choose each type at most once'),
-    description: multiLine(5_000, 10),
+    description: multiLine(REQUEST_TEXT_LIMITS.description, DESCRIPTION_MIN_LENGTH),
     usersCount: z
       .number('must be a number')
       .int('must be a whole number')
@@ -71,7 +75,7 @@ export const CreateRequestBodySchema = z
   })
   .refine((body) => toE164(body.contact.phone, body.country) !== undefined, {
     path: ['contact', 'phone'],
-    message: 'must be a valid phone number for the chosen country',
+    message: 'must be a mobile or fixed-line phone number of the chosen country, or an international number with +',
     // Checked even when other fields are wrong, so every invalid field is reported at once.
     when: ({ value }) => phoneAndCountryReadable(value),
   })
@@ -82,6 +86,16 @@ export const CreateRequestBodySchema = z
   .meta({ id: 'CreateRequestBody' })
 export type CreateRequestBody = z.input<typeof CreateRequestBodySchema>
 export type CreateRequestInput = z.output<typeof CreateRequestBodySchema>
+
+/** The countries the form does not offer, because requests from them are refused (rules 2.4). */
+export const RestrictedCountryCodesSchema = z
+  .object({
+    countries: z
+      .array(z.string().meta({ description: 'ISO 3166-1 alpha-2 country code.' }))
+      .meta({ description: 'In alphabetical order of the code.', examples: [['CU', 'KP']] }),
+  })
+  .meta({ id: 'RestrictedCountryCodes' })
+export type RestrictedCountryCodes = z.infer<typeof RestrictedCountryCodesSchema>
 
 export const CreatedRequestSchema = z
   .object({

@@ -146,6 +146,11 @@ const CASES: BadInput[] = [
   ),
   // Phones: checked against the request's country.
   invalid('the phone is too short for DE', withField('contact.phone', '12'), ['contact.phone']),
+  invalid('the phone 12345 is too short for a German line', withField('contact.phone', '12345'), ['contact.phone']),
+  invalid('the phone 12345 is too short for a US line', { ...withField('contact.phone', '12345'), country: 'US' }, [
+    'contact.phone',
+  ]),
+  invalid('the phone is a toll-free number', withField('contact.phone', '0800 1234567'), ['contact.phone']),
   invalid('the phone is words', withField('contact.phone', 'call me maybe'), ['contact.phone']),
   invalid('a Berlin local number is sent for US', { ...withField('contact.phone', '030 12345678'), country: 'US' }, [
     'contact.phone',

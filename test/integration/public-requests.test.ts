@@ -103,6 +103,19 @@ describe('client requests (rules 5.2)', () => {
     ).toHaveLength(0)
   })
 
+  it('when the form asks which countries are restricted, then it gets their codes without the reasons (rules 2.4)', async () => {
+    await t.database.db.insert(restrictedCountries).values({ country: 'KP', reason: 'Sanctions' }).onConflictDoNothing()
+    await t.database.db
+      .insert(restrictedCountries)
+      .values({ country: 'CU', reason: 'Export control' })
+      .onConflictDoNothing()
+    const response = await request(t.app).get('/api/public/restricted-countries')
+    expect(response.status).toBe(200)
+    expect(response.headers['cache-control']).toBe('public, max-age=300')
+    expect(response.body).toEqual({ countries: ['CU', 'KP'] })
+    expect(JSON.stringify(response.body)).not.toContain('Sanctions')
+  })
+
   it('when the hidden website field is filled, then the submission is refused as automated', async () => {
     const response = await submit({ ...requestBody(), website: 'http://spam.example' })
     expect(response.status).toBe(422)

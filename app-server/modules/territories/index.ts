@@ -1,2 +1,2 @@
 export { isRestrictedCountry, listRestrictedCountries, restrictedAmong } from './territories.service'
-export { territoryRoutes } from './territories.routes'
+export { publicTerritoryRoutes, territoryRoutes } from './territories.routes'

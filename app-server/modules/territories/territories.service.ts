@@ -16,6 +16,15 @@ export async function listRestrictedCountries(db: Executor) {
   return { items: rows.map(present) }
 }
 
+/** The codes of every restricted country, without the reasons, for the public form. */
+export async function restrictedCountryCodes(db: Executor): Promise<string[]> {
+  const rows = await db
+    .select({ country: restrictedCountries.country })
+    .from(restrictedCountries)
+    .orderBy(asc(restrictedCountries.country))
+  return rows.map((row) => row.country)
+}
+
 /** The given countries that are restricted (rules 2.4). */
 export async function restrictedAmong(db: Executor, countries: string[]): Promise<string[]> {
   if (countries.length === 0) return []
