@@ -40,8 +40,19 @@ export function statusLink(token: string, locale: string): string {
   return `${window.location.origin}/request-form/status?lang=${encodeURIComponent(locale)}#${token}`
 }
 
-/** The token from the status page's fragment, if it has the token's shape. */
-export function tokenFromFragment(hash: string): string | null {
-  const value = decodeURIComponent(hash.replace(/^#/, '')).trim()
-  return /^rst_[A-Za-z0-9_-]{43}$/.test(value) ? value : null
+export type StatusFragment = { kind: 'none' } | { kind: 'malformed' } | { kind: 'token'; token: string }
+
+/**
+ * What the status page's fragment holds: nothing (the page was opened without the link), the token, or
+ * something else (a link cut short or mistyped), which the page calls an invalid link rather than a missing one.
+ */
+export function readStatusFragment(hash: string): StatusFragment {
+  let value: string
+  try {
+    value = decodeURIComponent(hash.replace(/^#/, '')).trim()
+  } catch {
+    return { kind: 'malformed' }
+  }
+  if (value === '') return { kind: 'none' }
+  return /^rst_[A-Za-z0-9_-]{43}$/.test(value) ? { kind: 'token', token: value } : { kind: 'malformed' }
 }

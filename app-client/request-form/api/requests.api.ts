@@ -12,3 +12,8 @@ const call = contractCall(http)
 export function submitRequest(body: CreateRequestBody): Promise<Submitted> {
   return call(publicRequests.createRequest, { body })
 }
+
+/** The countries requests cannot come from (rules 2.4): the form leaves them out of its list. */
+export async function fetchRestrictedCountries(): Promise<string[]> {
+  return (await call(publicRequests.listRestrictedCountryCodes)).countries
+}

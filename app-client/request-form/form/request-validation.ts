@@ -1,7 +1,7 @@
 import { CreateRequestBodySchema, type CreateRequestBody } from '@shared/schemas/request.schema'
 import type { FieldProblem, RequestDraft } from './request-draft'
 
-export { submitRequest } from '../api/requests.api'
+export { fetchRestrictedCountries, submitRequest } from '../api/requests.api'
 
 /** The body exactly as the API takes it; empty optional fields are left out, a non-number stays a string. */
 export function toRequestBody(draft: RequestDraft): CreateRequestBody {

@@ -22,6 +22,8 @@ export const flowDe: typeof flowEn = {
       country: 'Land',
       countryPlaceholder: 'Wählen Sie Ihr Land',
       noCountryMatch: 'Kein Land passt zu „{query}“.',
+      countryRestricted:
+        'Bitrix24-Partner dürfen keine Anfragen aus {country} annehmen, deshalb steht es nicht in der Liste.',
       city: 'Stadt',
     },
     what: {
@@ -31,7 +33,7 @@ export const flowDe: typeof flowEn = {
       usersCount: 'Wie viele Personen werden Bitrix24 nutzen?',
       description: 'Beschreiben Sie Ihr Projekt',
       descriptionHint:
-        'Mindestens 10 Zeichen: Ihr Geschäft, Ihre Ziele, Termine. Bitte tragen Sie Kontaktdaten oben in die Felder ein, nicht hier.',
+        'Mindestens {min} Zeichen: Ihr Geschäft, Ihre Ziele, Termine. Bitte tragen Sie Kontaktdaten oben in die Felder ein, nicht hier.',
       language: 'Sprache, in der Partner mit Ihnen sprechen sollen',
     },
     consent: {
@@ -44,6 +46,9 @@ export const flowDe: typeof flowEn = {
     submit: 'Anfrage senden',
     submitting: 'Wird gesendet…',
     errorSummary: 'Bitte korrigieren Sie ein Feld. | Bitte korrigieren Sie {count} Felder.',
+    counter: '{used} von {max} Zeichen',
+    counterLeft: 'Noch ein Zeichen übrig. | Noch {count} Zeichen übrig.',
+    counterOver: 'Ein Zeichen zu viel. | {count} Zeichen zu viel.',
     rateLimited:
       'Von dieser Verbindung wurden bereits mehrere Anfragen gesendet. Bitte versuchen Sie es in {minutes} Minuten erneut; Ihre Eingaben bleiben erhalten.',
     spam: 'Ihre Anfrage wurde nicht angenommen, weil sie automatisiert wirkt. Bitte kontaktieren Sie uns, falls das ein Irrtum ist.',
@@ -52,11 +57,11 @@ export const flowDe: typeof flowEn = {
     contact: {
       name: {
         too_small: 'Bitte geben Sie Ihren Namen ein.',
-        too_big: 'Bitte verwenden Sie höchstens 200 Zeichen.',
+        too_big: 'Bitte verwenden Sie höchstens {max} Zeichen.',
         invalid: 'Bitte geben Sie Ihren Namen ohne Sonderzeichen ein.',
       },
       company: {
-        too_big: 'Bitte verwenden Sie höchstens 200 Zeichen.',
+        too_big: 'Bitte verwenden Sie höchstens {max} Zeichen.',
         invalid: 'Bitte geben Sie den Firmennamen ohne Sonderzeichen ein.',
       },
       email: {
@@ -66,7 +71,8 @@ export const flowDe: typeof flowEn = {
       },
       phone: {
         too_small: 'Bitte geben Sie Ihre Telefonnummer ein.',
-        invalid: 'Das ist keine gültige Telefonnummer für das gewählte Land.',
+        invalid:
+          'Bitte geben Sie eine Mobil- oder Festnetznummer des gewählten Landes ein oder eine internationale Nummer, die mit + beginnt.',
       },
     },
     country: {
@@ -75,14 +81,14 @@ export const flowDe: typeof flowEn = {
     },
     city: {
       too_small: 'Bitte geben Sie Ihre Stadt ein.',
-      too_big: 'Bitte verwenden Sie höchstens 120 Zeichen.',
+      too_big: 'Bitte verwenden Sie höchstens {max} Zeichen.',
       invalid: 'Bitte geben Sie Ihre Stadt in einer Zeile ein.',
     },
     types: { too_small: 'Bitte wählen Sie mindestens eine Art von Hilfe.', invalid: 'Bitte wählen Sie aus der Liste.' },
     usersCount: { invalid: 'Bitte geben Sie eine ganze Zahl von 1 bis 1.000.000 ein.' },
     description: {
-      too_small: 'Bitte schreiben Sie mindestens 10 Zeichen.',
-      too_big: 'Bitte verwenden Sie höchstens 5.000 Zeichen.',
+      too_small: 'Bitte schreiben Sie mindestens {min} Zeichen.',
+      too_big: 'Bitte verwenden Sie höchstens {max} Zeichen.',
       invalid: 'Die Beschreibung enthält nicht erlaubte Zeichen.',
     },
     preferredLanguage: { invalid: 'Bitte wählen Sie eine Sprache.' },
@@ -91,7 +97,8 @@ export const flowDe: typeof flowEn = {
   confirmation: {
     title: 'Vielen Dank, Ihre Anfrage wurde gesendet',
     nextTitle: 'So geht es weiter',
-    next1: 'Zertifizierte Bitrix24-Partner in Ihrem Land sehen Ihre Anfrage jetzt, ohne Ihre Kontaktdaten.',
+    next1:
+      'Zertifizierte Bitrix24-Partner in Ihrem Land sehen Ihre Anfrage, ohne Ihre Kontaktdaten: die am besten bewerteten Partner zuerst.',
     next2:
       'Bis zu {max} von ihnen können sie übernehmen. Sie erhalten Ihre Kontaktdaten und melden sich bei Ihnen, meist innerhalb weniger Werktage.',
     next3: 'Ihr privater Statuslink zeigt, welche Partner Ihre Anfrage übernommen haben, mit deren Kontaktdaten.',
@@ -116,6 +123,10 @@ export const flowDe: typeof flowEn = {
       'Diese Seite braucht Ihren privaten Statuslink. Bitte öffnen Sie den Link, den Sie nach dem Senden der Anfrage erhalten haben.',
     invalidToken:
       'Dieser Statuslink ist ungültig. Bitte verwenden Sie den vollständigen Link, den Sie nach dem Senden erhalten haben.',
+    requestGone: 'Diese Anfrage gibt es nicht mehr.',
+    rateLimited:
+      'Diese Seite wurde von Ihrer Verbindung aus zu oft geöffnet. Bitte versuchen Sie es in {minutes} Minuten erneut.',
+    newRequest: 'Neue Anfrage senden',
     sentOn: 'Gesendet am {date}',
     state: {
       open: 'Offen: Partner in Ihrem Land können sie übernehmen',
@@ -125,6 +136,7 @@ export const flowDe: typeof flowEn = {
       rejected_spam: 'Vom Bitrix24-Partnerteam geschlossen',
       closed_by_manager: 'Vom Bitrix24-Partnerteam geschlossen',
       under_review: 'Geschlossen, während das Bitrix24-Partnerteam sie prüft',
+      erased: 'Geschlossen: Ihre Kontaktdaten wurden gelöscht',
     },
     details: {
       title: 'Ihre Anfrage',
@@ -140,7 +152,11 @@ export const flowDe: typeof flowEn = {
       title: 'Partner, die Ihre Anfrage erhalten haben',
       count: '{taken} von höchstens {max} Partnern',
       empty:
-        'Noch hat kein Partner Ihre Anfrage übernommen. Zertifizierte Partner in {country} sehen sie jetzt; diese Seite prüft jede Minute auf Neuigkeiten.',
+        'Noch hat kein Partner Ihre Anfrage übernommen. Zertifizierte Partner in {country} können sie übernehmen, die am besten bewerteten zuerst; diese Seite prüft jede Minute auf Neuigkeiten.',
+      emptyClosed:
+        'Kein Partner hat Ihre Anfrage übernommen, und sie ist geschlossen: Kein Partner kann sie mehr übernehmen.',
+      emptyUnderReview:
+        'Noch hat kein Partner Ihre Anfrage übernommen. Solange das Bitrix24-Partnerteam sie prüft, kann kein Partner sie übernehmen.',
       receivedOn: 'Hat Ihre Anfrage am {date} erhalten',
       released: 'Hat Ihre Anfrage zurückgegeben und sieht Ihre Kontaktdaten nicht mehr.',
       website: 'Website',

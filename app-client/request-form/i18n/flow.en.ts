@@ -21,6 +21,7 @@ export const flowEn = {
       country: 'Country',
       countryPlaceholder: 'Choose your country',
       noCountryMatch: 'No country matches “{query}”.',
+      countryRestricted: 'Bitrix24 partners cannot accept requests from {country}, so it is not in the list.',
       city: 'City',
     },
     what: {
@@ -30,7 +31,7 @@ export const flowEn = {
       usersCount: 'How many people will use Bitrix24?',
       description: 'Describe your project',
       descriptionHint:
-        'At least 10 characters: your business, what you want to achieve, deadlines. Please put contact details in the fields above, not here.',
+        'At least {min} characters: your business, what you want to achieve, deadlines. Please put contact details in the fields above, not here.',
       language: 'Language partners should speak with you',
     },
     consent: {
@@ -43,6 +44,9 @@ export const flowEn = {
     submit: 'Send request',
     submitting: 'Sending…',
     errorSummary: 'Please correct one field. | Please correct {count} fields.',
+    counter: '{used} of {max} characters',
+    counterLeft: 'One character left. | {count} characters left.',
+    counterOver: 'One character too many. | {count} characters too many.',
     rateLimited:
       'You have sent several requests from this connection. Please try again in {minutes} minutes; your entries stay here.',
     spam: 'Your request was not accepted because it looks automated. Please contact us if this is wrong.',
@@ -51,11 +55,11 @@ export const flowEn = {
     contact: {
       name: {
         too_small: 'Please enter your name.',
-        too_big: 'Please use at most 200 characters.',
+        too_big: 'Please use at most {max} characters.',
         invalid: 'Please enter your name without special characters.',
       },
       company: {
-        too_big: 'Please use at most 200 characters.',
+        too_big: 'Please use at most {max} characters.',
         invalid: 'Please enter the company name without special characters.',
       },
       email: {
@@ -65,7 +69,8 @@ export const flowEn = {
       },
       phone: {
         too_small: 'Please enter your phone number.',
-        invalid: 'This is not a valid phone number for the chosen country.',
+        invalid:
+          'Please enter a mobile or landline number of the chosen country, or an international number starting with +.',
       },
     },
     country: {
@@ -74,14 +79,14 @@ export const flowEn = {
     },
     city: {
       too_small: 'Please enter your city.',
-      too_big: 'Please use at most 120 characters.',
+      too_big: 'Please use at most {max} characters.',
       invalid: 'Please enter your city on one line.',
     },
     types: { too_small: 'Please choose at least one kind of help.', invalid: 'Please choose from the list.' },
     usersCount: { invalid: 'Please enter a whole number from 1 to 1,000,000.' },
     description: {
-      too_small: 'Please write at least 10 characters.',
-      too_big: 'Please use at most 5,000 characters.',
+      too_small: 'Please write at least {min} characters.',
+      too_big: 'Please use at most {max} characters.',
       invalid: 'The description contains characters that are not allowed.',
     },
     preferredLanguage: { invalid: 'Please choose a language.' },
@@ -90,7 +95,8 @@ export const flowEn = {
   confirmation: {
     title: 'Thank you, your request was sent',
     nextTitle: 'What happens next',
-    next1: 'Certified Bitrix24 partners working in your country now see your request, without your contact details.',
+    next1:
+      'Certified Bitrix24 partners working in your country see your request, without your contact details: the highest-rated partners first.',
     next2:
       'Up to {max} of them can take it on. They receive your contact details and get in touch with you, usually within a few working days.',
     next3: 'Your private status link shows which partners took on your request and their contacts.',
@@ -112,7 +118,11 @@ export const flowEn = {
     refresh: 'Refresh',
     updatedAt: 'Updated at {time}',
     noToken: 'This page needs your private status link. Please open the link you received after sending the request.',
-    invalidToken: 'This status link is not valid. Please use the complete link you received after sending the request.',
+    invalidToken:
+      'This status link is not valid. Please check that you opened the complete link you received after sending the request.',
+    requestGone: 'This request no longer exists.',
+    rateLimited: 'This page was opened too often from your connection. Please try again in {minutes} minutes.',
+    newRequest: 'Send a new request',
     sentOn: 'Sent on {date}',
     state: {
       open: 'Open: partners in your country can take it on',
@@ -122,6 +132,7 @@ export const flowEn = {
       rejected_spam: 'Closed by the Bitrix24 partner team',
       closed_by_manager: 'Closed by the Bitrix24 partner team',
       under_review: 'Closed while the Bitrix24 partner team reviews it',
+      erased: 'Closed: your contact details were erased',
     },
     details: {
       title: 'Your request',
@@ -137,7 +148,10 @@ export const flowEn = {
       title: 'Partners who received your request',
       count: '{taken} of at most {max} partners',
       empty:
-        'No partner has taken on your request yet. Certified partners in {country} can see it now; this page checks for news every minute.',
+        'No partner has taken on your request yet. Certified partners in {country} can take it on, the highest-rated first; this page checks for news every minute.',
+      emptyClosed: 'No partner took on your request, and it is closed: no partner can take it on any more.',
+      emptyUnderReview:
+        'No partner has taken on your request. While the Bitrix24 partner team reviews it, no partner can take it on.',
       receivedOn: 'Received your request on {date}',
       released: 'Gave your request back; it no longer sees your contact details.',
       website: 'Website',

@@ -22,6 +22,8 @@ export const flowEs: typeof flowEn = {
       country: 'País',
       countryPlaceholder: 'Elija su país',
       noCountryMatch: 'Ningún país coincide con «{query}».',
+      countryRestricted:
+        'Los partners de Bitrix24 no pueden aceptar solicitudes de {country}, por eso no figura en la lista.',
       city: 'Ciudad',
     },
     what: {
@@ -31,7 +33,7 @@ export const flowEs: typeof flowEn = {
       usersCount: '¿Cuántas personas usarán Bitrix24?',
       description: 'Describa su proyecto',
       descriptionHint:
-        'Al menos 10 caracteres: su negocio, lo que quiere conseguir, plazos. Ponga sus datos de contacto en los campos de arriba, no aquí.',
+        'Al menos {min} caracteres: su negocio, lo que quiere conseguir, plazos. Ponga sus datos de contacto en los campos de arriba, no aquí.',
       language: 'Idioma en el que los partners deben hablar con usted',
     },
     consent: {
@@ -44,6 +46,9 @@ export const flowEs: typeof flowEn = {
     submit: 'Enviar solicitud',
     submitting: 'Enviando…',
     errorSummary: 'Corrija un campo. | Corrija {count} campos.',
+    counter: '{used} de {max} caracteres',
+    counterLeft: 'Queda un carácter. | Quedan {count} caracteres.',
+    counterOver: 'Sobra un carácter. | Sobran {count} caracteres.',
     rateLimited:
       'Se han enviado varias solicitudes desde esta conexión. Vuelva a intentarlo dentro de {minutes} minutos; sus datos se conservan.',
     spam: 'Su solicitud no se aceptó porque parece automática. Contáctenos si se trata de un error.',
@@ -52,11 +57,11 @@ export const flowEs: typeof flowEn = {
     contact: {
       name: {
         too_small: 'Introduzca su nombre.',
-        too_big: 'Use como máximo 200 caracteres.',
+        too_big: 'Use como máximo {max} caracteres.',
         invalid: 'Introduzca su nombre sin caracteres especiales.',
       },
       company: {
-        too_big: 'Use como máximo 200 caracteres.',
+        too_big: 'Use como máximo {max} caracteres.',
         invalid: 'Introduzca el nombre de la empresa sin caracteres especiales.',
       },
       email: {
@@ -66,7 +71,7 @@ export const flowEs: typeof flowEn = {
       },
       phone: {
         too_small: 'Introduzca su número de teléfono.',
-        invalid: 'No es un número de teléfono válido para el país elegido.',
+        invalid: 'Introduzca un número móvil o fijo del país elegido, o un número internacional que empiece por +.',
       },
     },
     country: {
@@ -75,14 +80,14 @@ export const flowEs: typeof flowEn = {
     },
     city: {
       too_small: 'Introduzca su ciudad.',
-      too_big: 'Use como máximo 120 caracteres.',
+      too_big: 'Use como máximo {max} caracteres.',
       invalid: 'Introduzca su ciudad en una sola línea.',
     },
     types: { too_small: 'Elija al menos un tipo de ayuda.', invalid: 'Elija de la lista.' },
     usersCount: { invalid: 'Introduzca un número entero de 1 a 1.000.000.' },
     description: {
-      too_small: 'Escriba al menos 10 caracteres.',
-      too_big: 'Use como máximo 5.000 caracteres.',
+      too_small: 'Escriba al menos {min} caracteres.',
+      too_big: 'Use como máximo {max} caracteres.',
       invalid: 'La descripción contiene caracteres no permitidos.',
     },
     preferredLanguage: { invalid: 'Elija un idioma.' },
@@ -92,7 +97,7 @@ export const flowEs: typeof flowEn = {
     title: 'Gracias, su solicitud se ha enviado',
     nextTitle: 'Qué pasa ahora',
     next1:
-      'Los partners certificados de Bitrix24 que trabajan en su país ya ven su solicitud, sin sus datos de contacto.',
+      'Los partners certificados de Bitrix24 que trabajan en su país ven su solicitud, sin sus datos de contacto: primero los partners mejor valorados.',
     next2:
       'Hasta {max} de ellos pueden aceptarla. Reciben sus datos de contacto y se ponen en contacto con usted, normalmente en pocos días laborables.',
     next3: 'Su enlace privado de estado muestra qué partners han aceptado su solicitud y sus datos de contacto.',
@@ -115,6 +120,10 @@ export const flowEs: typeof flowEn = {
     updatedAt: 'Actualizado a las {time}',
     noToken: 'Esta página necesita su enlace privado de estado. Abra el enlace que recibió al enviar la solicitud.',
     invalidToken: 'Este enlace de estado no es válido. Use el enlace completo que recibió al enviar la solicitud.',
+    requestGone: 'Esta solicitud ya no existe.',
+    rateLimited:
+      'Esta página se ha abierto demasiadas veces desde su conexión. Vuelva a intentarlo dentro de {minutes} minutos.',
+    newRequest: 'Enviar una nueva solicitud',
     sentOn: 'Enviada el {date}',
     state: {
       open: 'Abierta: los partners de su país pueden aceptarla',
@@ -124,6 +133,7 @@ export const flowEs: typeof flowEn = {
       rejected_spam: 'Cerrada por el equipo de partners de Bitrix24',
       closed_by_manager: 'Cerrada por el equipo de partners de Bitrix24',
       under_review: 'Cerrada mientras el equipo de partners de Bitrix24 la revisa',
+      erased: 'Cerrada: sus datos de contacto se han borrado',
     },
     details: {
       title: 'Su solicitud',
@@ -139,7 +149,10 @@ export const flowEs: typeof flowEn = {
       title: 'Partners que han recibido su solicitud',
       count: '{taken} de como máximo {max} partners',
       empty:
-        'Ningún partner ha aceptado todavía su solicitud. Los partners certificados de {country} ya pueden verla; esta página busca novedades cada minuto.',
+        'Ningún partner ha aceptado todavía su solicitud. Los partners certificados de {country} pueden aceptarla, primero los mejor valorados; esta página busca novedades cada minuto.',
+      emptyClosed: 'Ningún partner aceptó su solicitud y está cerrada: ya ningún partner puede aceptarla.',
+      emptyUnderReview:
+        'Ningún partner ha aceptado todavía su solicitud. Mientras el equipo de partners de Bitrix24 la revisa, ningún partner puede aceptarla.',
       receivedOn: 'Recibió su solicitud el {date}',
       released: 'Devolvió su solicitud y ya no ve sus datos de contacto.',
       website: 'Sitio web',
