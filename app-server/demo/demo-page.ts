@@ -56,7 +56,7 @@ export function renderDemoPage(state: DemoPageState): string {
     <li>Open the app in <strong>Acme Integrators GmbH</strong>’s portal below: it runs inside the portal’s frame.</li>
     <li>In <em>Requests</em>, open a request’s details and reserve it; choose who gets the lead with the portal’s user picker.</li>
     <li>In <em>My reservations</em> you see the client’s contacts and the CRM status; <em>Open lead in CRM</em> opens it in the portal’s slider.</li>
-    <li>Go to the portal’s <em>CRM leads</em>: the lead is there. Move it to <em>Junk</em> (Lost), or <em>Convert to deal</em> and mark the deal <em>Won</em> or <em>Lost</em>.</li>
+    <li>Go to the portal’s <em>CRM leads</em>: the lead is there. Move it to <em>Low-Quality Lead</em> (Lost), or <em>Convert to deal</em> and mark the deal <em>Won</em> or <em>Lost</em>.</li>
     <li>Back in the app, the reservation shows Won or Lost, and <em>Rating</em> shows the new score and its history.</li>
   </ol>
 </section>

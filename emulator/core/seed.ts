@@ -7,11 +7,11 @@ type StatusSeed = [statusId: string, name: string, sort: number, color: string |
  * `crm.status.list` answer of D:tutorials/crm/how-to-get-lists/how-to-get-stages-with-semantics.
  */
 const LEAD_STATUSES: StatusSeed[] = [
-  ['NEW', 'Not processed', 10, '#00FFFF', 'process'],
+  ['NEW', 'Not Processed', 10, '#00FFFF', 'process'],
   ['IN_PROCESS', 'In progress', 20, '#FFA900', 'process'],
   ['PROCESSED', 'Processed', 30, '#2FC6F6', 'process'],
   ['CONVERTED', 'Converted', 50, '#37B44A', 'success'],
-  ['JUNK', 'Low-quality lead', 60, '#F54819', 'failure'],
+  ['JUNK', 'Low-Quality Lead', 60, '#F54819', 'failure'],
 ]
 
 /** Deal stages of the default pipeline (ENTITY_ID `DEAL_STAGE`), copied from D:api-reference/crm/status/crm-status-list. */

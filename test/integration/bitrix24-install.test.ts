@@ -1,3 +1,4 @@
+import { looksLikeLinkCode } from '../../shared/domain/link-code'
 import { eq } from 'drizzle-orm'
 import request from 'supertest'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -103,6 +104,8 @@ describe('installing the app on a Bitrix24 portal, sessions and linking (emulate
     const issued = await request(t.app).post(`/api/manager/partners/${partner.id}/link-code`).set(manager.headers)
     expect(issued.status).toBe(201)
     expect(issued.body.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+    // The partner app's example has the format of the codes managers hand out.
+    expect(looksLikeLinkCode(issued.body.code)).toBe(true)
     const { launch } = await portal.install({ postInstaller: false })
     const session = await request(t.app)
       .post('/api/session')

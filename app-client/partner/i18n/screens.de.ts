@@ -29,7 +29,7 @@ export const screensDe: ScreenMessages = {
     adminOnly:
       'Nur ein Administrator dieses Bitrix24 kann es verknüpfen. Bitten Sie Ihren Administrator, die App zu öffnen und den Code einzugeben.',
     label: 'Verknüpfungscode',
-    placeholder: 'z. B. 7KQ2-M9XD',
+    placeholder: 'z. B. {example}',
     submit: 'Portal verknüpfen',
     done: 'Dieses Portal ist jetzt mit {company} verknüpft.',
   },

@@ -29,7 +29,7 @@ export const screensEn = {
     adminOnly:
       'Only an administrator of this Bitrix24 can link it. Ask your administrator to open the app and enter the code.',
     label: 'Link code',
-    placeholder: 'e.g. 7KQ2-M9XD',
+    placeholder: 'e.g. {example}',
     submit: 'Link portal',
     done: 'This portal is now linked to {company}.',
   },

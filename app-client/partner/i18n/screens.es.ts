@@ -29,7 +29,7 @@ export const screensEs: ScreenMessages = {
     adminOnly:
       'Solo un administrador de este Bitrix24 puede vincularlo. Pida a su administrador que abra la aplicación e introduzca el código.',
     label: 'Código de vinculación',
-    placeholder: 'p. ej. 7KQ2-M9XD',
+    placeholder: 'p. ej. {example}',
     submit: 'Vincular portal',
     done: 'Este portal está ahora vinculado a {company}.',
   },

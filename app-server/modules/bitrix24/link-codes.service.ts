@@ -1,14 +1,12 @@
 import { createHash, randomInt } from 'node:crypto'
 import { and, eq, isNull } from 'drizzle-orm'
+import { LINK_CODE_ALPHABET, linkCode } from '../../../shared/domain/link-code'
 import type { AppContext } from '../../context'
 import { portalLinkCodes, portals } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { conflict, forbidden, notFound, unauthorized, unprocessable } from '../../errors'
 import type { ManagerActor, PortalUserActor } from '../../http/auth/actors'
 import { recordAudit } from '../audit'
-
-// No 0/O, 1/I/L: the code is read out and typed by people.
-const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 
 function normalise(code: string): string {
   return code.toUpperCase().replace(/[^A-Z0-9]/g, '')
@@ -19,8 +17,7 @@ function hashCode(code: string): string {
 }
 
 function newCode(): string {
-  const chars = Array.from({ length: 12 }, () => ALPHABET[randomInt(ALPHABET.length)])
-  return [0, 4, 8].map((start) => chars.slice(start, start + 4).join('')).join('-')
+  return linkCode(() => randomInt(LINK_CODE_ALPHABET.length))
 }
 
 /**

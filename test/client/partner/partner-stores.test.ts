@@ -68,9 +68,9 @@ describe('session store', () => {
     api.linkPortal.mockResolvedValue(session(true))
     const store = useSessionStore()
 
-    await store.link('  7KQ2-M9XD ')
+    await store.link('  ZJPN-K2QV-9ECD ')
 
-    expect(api.linkPortal).toHaveBeenCalledWith('7KQ2-M9XD')
+    expect(api.linkPortal).toHaveBeenCalledWith('ZJPN-K2QV-9ECD')
     expect(store.linked).toBe(true)
     expect(useSessionToken).toHaveBeenLastCalledWith('linked-token')
   })
