@@ -4,6 +4,7 @@ import { BITRIX24_CLOUD_FRAME_ANCESTORS, type Config } from './config'
 import type { Database } from './db/client'
 import { notFound } from './errors'
 import { clientPagesRouter } from './http/client-pages'
+import { faviconRouter } from './http/favicon'
 import { accessLog } from './http/middleware/access-log'
 import { errorHandler } from './http/middleware/error-handler'
 import { requestId } from './http/middleware/request-id'
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps): Express {
     throw notFound('route_not_found', `No API route matches ${req.method} ${req.originalUrl.split('?')[0]}.`)
   })
   app.use('/api', api)
+  app.use(faviconRouter())
 
   const portalRouter = bitrix24PortalRouter(ctx, bitrix24)
   app.locals.whenEventsHandled = portalRouter.whenEventsHandled

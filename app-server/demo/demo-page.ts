@@ -1,3 +1,4 @@
+import { FAVICON_PATH } from '../http/favicon'
 import { DEMO_PARTNERS, DEMO_UNLINKED_PARTNER, DEMO_UNLINKED_PORTAL, type DemoPortalRole } from './demo-data'
 
 export interface DemoPageState {
@@ -87,6 +88,7 @@ export function renderDemoPage(state: DemoPageState): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Demo — Bitrix24 Implementation Requests</title>
+<link rel="icon" type="image/svg+xml" href="${FAVICON_PATH}">
 <style>
 body { font-family: system-ui, sans-serif; margin: 0; color: #1f2933; background: #f4f6f8; }
 header { background: #2066b0; color: #fff; padding: 16px 24px; }

@@ -20,6 +20,7 @@ export interface OpenApiOptions {
 }
 
 const PROBLEM_REF = { $ref: `${COMPONENT_PREFIX}Problem` }
+export const OPENAPI_BASE_DIALECT = 'https://spec.openapis.org/oas/3.1/dialect/base'
 
 /** Builds the OpenAPI 3.1 document from the contracts, so it cannot drift from the routes that implement them. */
 export function buildOpenApi(info: OpenApiInfo, contracts: readonly Contract[], options: OpenApiOptions = {}) {
@@ -51,7 +52,9 @@ export function buildOpenApi(info: OpenApiInfo, contracts: readonly Contract[], 
   return {
     openapi: '3.1.0',
     info: { ...info, license: { name: 'MIT', identifier: 'MIT' } },
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    // The OpenAPI 3.1 base dialect (JSON Schema 2020-12 with the OpenAPI vocabulary), which is what the schemas are
+    // written in and the one dialect Swagger UI renders without a warning.
+    jsonSchemaDialect: OPENAPI_BASE_DIALECT,
     servers: options.servers ?? [{ url: '/' }],
     tags: Object.entries(API_TAGS).map(([name, description]) => ({ name, description })),
     paths,

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import express, { type Router } from 'express'
+import { FAVICON_PATH } from '../http/favicon'
 
 const require = createRequire(import.meta.url)
 
@@ -27,6 +28,7 @@ const DOCS_HTML = `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>API reference · Bitrix24 Implementation Requests</title>
+    <link rel="icon" type="image/svg+xml" href="${FAVICON_PATH}" />
     <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css" />
   </head>
   <body>

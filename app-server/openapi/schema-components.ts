@@ -157,7 +157,26 @@ function reachable({ roots, named }: Conversion): Set<string> {
 
 function withoutSchemaKeywords(json: unknown): JsonSchema {
   const { $schema: _schema, $id: _id, ...rest } = json as JsonSchema
-  return withoutVacuousAnyOf(rest) as JsonSchema
+  return withFormatExamples(withoutVacuousAnyOf(rest)) as JsonSchema
+}
+
+/**
+ * Realistic examples for the string formats zod describes with a long `pattern`. Without them, Swagger UI makes its
+ * example values from the pattern, and an e-mail address comes out as random characters around an `@`.
+ */
+export const FORMAT_EXAMPLES: Readonly<Record<string, string>> = {
+  email: 'anna.schmidt@example.com',
+  uuid: '3f6c2a9e-8b41-4d7a-9c25-6e0f1b7d4a83',
+  'date-time': '2026-11-22T09:30:00Z',
+  date: '2026-11-22',
+}
+
+function withFormatExamples(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withFormatExamples)
+  if (value === null || typeof value !== 'object') return value
+  const json = Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withFormatExamples(inner)]))
+  const example = typeof json.format === 'string' ? FORMAT_EXAMPLES[json.format] : undefined
+  return example && json.type === 'string' && json.examples === undefined ? { ...json, examples: [example] } : json
 }
 
 /** `anyOf` with an empty schema (zod's `unknown().nullable()`) matches anything: it is left out, as linters ask. */

@@ -6,7 +6,17 @@ import { RequestCloseReasonSchema, RequestStatusSchema, RequestSummarySchema } f
 import { singleLine } from './text'
 
 export const ManagerLoginBodySchema = z
-  .strictObject({ email: z.email().max(254), password: z.string().min(1).max(200) })
+  .strictObject({
+    email: z
+      .email()
+      .max(254)
+      .meta({ examples: ['ann.smith@partners.example.com'] }),
+    password: z
+      .string()
+      .min(1)
+      .max(200)
+      .meta({ examples: ['correct horse battery staple'] }),
+  })
   .meta({ id: 'ManagerLoginBody' })
 
 export const ManagerSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string() }).meta({ id: 'Manager' })

@@ -14,18 +14,23 @@ export const LanguageSchema = z
   .meta({ description: 'BCP 47 language code.', examples: ['en', 'de', 'pt-BR'] })
 
 export const RequestContactInputSchema = z.strictObject({
-  name: singleLine(REQUEST_TEXT_LIMITS.name),
-  company: singleLine(REQUEST_TEXT_LIMITS.company).optional(),
+  name: singleLine(REQUEST_TEXT_LIMITS.name).meta({ examples: ['Anna Schmidt'] }),
+  company: singleLine(REQUEST_TEXT_LIMITS.company)
+    .meta({ examples: ['Schmidt Logistik GmbH'] })
+    .optional(),
   email: z
     .string()
     .trim()
     .max(254, 'must be at most 254 characters')
     .pipe(z.email('must be a valid e-mail address'))
-    .transform((value) => value.toLowerCase()),
-  phone: singleLine(40).describe(
-    'As typed; a mobile or fixed-line number of the request country, or an international number starting with +. ' +
-      'Stored in E.164.',
-  ),
+    .transform((value) => value.toLowerCase())
+    .meta({ examples: ['anna.schmidt@example.com'] }),
+  phone: singleLine(40)
+    .describe(
+      'As typed; a mobile or fixed-line number of the request country, or an international number starting with +. ' +
+        'Stored in E.164.',
+    )
+    .meta({ examples: ['030 12345678', '+49 151 23456789'] }),
 })
 
 function phoneAndCountryReadable(value: unknown): boolean {
@@ -43,10 +48,12 @@ function phoneAndCountryReadable(value: unknown): boolean {
 const PLACE_NAME = /^\p{L}[\p{L}\p{M}\s'’.()-]*$/u
 const DOT_INSIDE_WORD = /\.[\p{L}\p{M}-]/u
 
-export const CitySchema = singleLine(REQUEST_TEXT_LIMITS.city).refine(
-  (value) => PLACE_NAME.test(value) && !DOT_INSIDE_WORD.test(value),
-  'must be a place name: letters, spaces, hyphens, apostrophes, dots and brackets only, no links',
-)
+export const CitySchema = singleLine(REQUEST_TEXT_LIMITS.city)
+  .refine(
+    (value) => PLACE_NAME.test(value) && !DOT_INSIDE_WORD.test(value),
+    'must be a place name: letters, spaces, hyphens, apostrophes, dots and brackets only, no links',
+  )
+  .meta({ examples: ['Berlin'] })
 
 /** What a prospective client submits (rules 5.2). The same schema validates the form in the browser. */
 export const CreateRequestBodySchema = z
@@ -59,7 +66,9 @@ export const CreateRequestBodySchema = z
       .min(1, 'choose at least one')
       .max(14, 'choose each type at most once')
       .refine((types) => new Set(types).size === types.length, 'choose each type at most once'),
-    description: multiLine(REQUEST_TEXT_LIMITS.description, DESCRIPTION_MIN_LENGTH),
+    description: multiLine(REQUEST_TEXT_LIMITS.description, DESCRIPTION_MIN_LENGTH).meta({
+      examples: ['A CRM for our 20 sales people, with telephony and training for the team, by March.'],
+    }),
     usersCount: z
       .number('must be a number')
       .int('must be a whole number')

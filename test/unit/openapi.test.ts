@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import type { Contract } from '../../shared/contracts/contract'
 import { PROBLEMS } from '../../shared/contracts/problems'
-import { buildOpenApi } from '../../app-server/openapi/build-openapi'
+import { buildOpenApi, OPENAPI_BASE_DIALECT } from '../../app-server/openapi/build-openapi'
+import { FORMAT_EXAMPLES } from '../../app-server/openapi/schema-components'
+import { ALL_CONTRACTS } from '../../shared/contracts'
 
 const Thing = z.object({ id: z.uuid(), size: z.number().int().default(1) }).meta({ id: 'TestThing' })
 
@@ -57,5 +59,37 @@ describe('OpenAPI generation', () => {
     const responses = operation?.responses as Record<string, { description: string }>
     expect(responses['409']?.description).toContain('`thing_taken`')
     expect(responses['409']?.description).toContain('`thing_locked`')
+  })
+})
+
+describe('the API reference as Swagger UI renders it', () => {
+  const full = buildOpenApi({ title: 't', version: '1', description: 'd' }, ALL_CONTRACTS)
+
+  it('declares the OpenAPI 3.1 base dialect, the one Swagger UI shows without a warning', () => {
+    expect(full.jsonSchemaDialect).toBe(OPENAPI_BASE_DIALECT)
+    expect(OPENAPI_BASE_DIALECT).toBe('https://spec.openapis.org/oas/3.1/dialect/base')
+  })
+
+  it('gives every string with a format a realistic example that its own pattern accepts', () => {
+    let checked = 0
+    const visit = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) return node.forEach((item, index) => visit(item, `${where}[${index}]`))
+      if (node === null || typeof node !== 'object') return
+      const schema = node as Record<string, unknown>
+      if (schema.type === 'string' && typeof schema.format === 'string' && schema.format in FORMAT_EXAMPLES) {
+        const examples = schema.examples as string[] | undefined
+        expect(examples, where).toBeDefined()
+        if (typeof schema.pattern === 'string') {
+          for (const example of examples!) expect(new RegExp(schema.pattern).test(example), where).toBe(true)
+        }
+        checked += 1
+      }
+      for (const [key, value] of Object.entries(schema)) visit(value, `${where}/${key}`)
+    }
+    visit(full, '')
+    expect(checked).toBeGreaterThan(50)
+    const login = (full.components.schemas as Record<string, { properties: Record<string, { examples?: string[] }> }>)
+      .ManagerLoginBody
+    expect(login?.properties.email?.examples).toEqual(['ann.smith@partners.example.com'])
   })
 })

@@ -202,7 +202,7 @@ describe('request form', () => {
     await flushPromises()
 
     const init = submissions()[0]![1]
-    expect(JSON.parse(init.body as string)).toEqual({
+    expect(JSON.parse(init!.body as string)).toEqual({
       contact: { name: 'Ana Client', email: 'ana@example.com', phone: '030 12345678' },
       country: 'DE',
       city: 'Berlin',
