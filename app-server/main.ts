@@ -77,9 +77,15 @@ async function main(): Promise<void> {
   }
   if (demo && running.server) {
     const { port } = running.server.address() as AddressInfo
+    demo.announce(`http://${browserHost(config)}:${port}`)
     void demo.seed(ctx, `http://127.0.0.1:${port}`)
   }
   handleShutdownSignals(running, config, logger)
+}
+
+/** The host to open in a browser: a server listening on every interface is reached as localhost. */
+function browserHost(config: Config): string {
+  return config.HOST === '0.0.0.0' ? 'localhost' : config.HOST
 }
 
 function loadConfigOrExit(): Config {
@@ -112,8 +118,10 @@ function listen(
     const server = app.listen(config.PORT, config.HOST, (error?: Error) => {
       if (error) return reject(error)
       const { port } = server.address() as AddressInfo
-      const host = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST
-      logger.info({ url: `http://${host}:${port}`, database: database.driver, role: config.ROLE }, 'listening')
+      logger.info(
+        { url: `http://${browserHost(config)}:${port}`, database: database.driver, role: config.ROLE },
+        'listening',
+      )
       resolve(server)
     })
     answerClientErrorsWithProblems(server)

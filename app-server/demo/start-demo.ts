@@ -13,6 +13,8 @@ export interface RunningDemo {
   config: Config
   /** `GET /demo`. */
   router: Router
+  /** Prints where the demo page is, as one plain line among the JSON log lines. */
+  announce(appUrl: string): void
   /** Registers the app with the emulated Bitrix24 and seeds the demo once the app listens at `appUrl`. */
   seed(ctx: AppContext, appUrl: string): Promise<void>
   close(): Promise<void>
@@ -50,6 +52,10 @@ export async function startDemo(config: Config, logger: Logger): Promise<Running
       PGLITE_DIR: 'memory://',
     },
     router,
+    announce(appUrl) {
+      // Plain text on stdout, whatever the log level: the one thing a person who ran `npm start` needs to see.
+      process.stdout.write(`Demo: ${appUrl}/demo\n`)
+    },
     async seed(ctx, appUrl) {
       emulator.registerApp({
         clientId: DEMO_CLIENT_ID,

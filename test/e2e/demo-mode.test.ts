@@ -32,6 +32,8 @@ async function started(env: Record<string, string>) {
     const demoPage = await fetch(`${server.baseUrl}/demo`)
     return {
       demoStatus: demoPage.status,
+      output: server.output(),
+      baseUrl: server.baseUrl,
       emulatorListening: await listening(portalPort),
       demoModules: readFileSync(record, 'utf8')
         .split('\n')
@@ -48,6 +50,8 @@ describe('npm start loads the demo only without Bitrix24 credentials', () => {
     expect(demo.demoStatus).toBe(200)
     expect(demo.emulatorListening).toBe(true)
     expect(demo.demoModules.some((url) => url.endsWith('/app-server/demo/start-demo.ts'))).toBe(true)
+    // One plain line says where to go, among the JSON log lines.
+    expect(demo.output.split('\n')).toContain(`Demo: ${demo.baseUrl}/demo`)
   })
 
   it.each<{ name: string; env: Record<string, string> }>([
@@ -58,5 +62,6 @@ describe('npm start loads the demo only without Bitrix24 credentials', () => {
     expect(configured.demoStatus).toBe(404)
     expect(configured.emulatorListening).toBe(false)
     expect(configured.demoModules).toEqual([])
+    expect(configured.output).not.toContain('Demo:')
   })
 })
