@@ -189,7 +189,8 @@ export const flowDe: typeof flowEn = {
     },
     erase: {
       title: 'Meine Kontaktdaten löschen',
-      text: 'Wir löschen Ihren Namen, Ihr Unternehmen, Ihre E-Mail-Adresse, Telefonnummer, die Beschreibung und Ihre Bewertungskommentare aus dieser App, und Partner, die Ihre Anfrage übernommen haben, sehen sie nicht mehr. Land, Anfragearten, Daten und Zahlen bleiben als anonyme Statistik erhalten. Eine offene Anfrage wird geschlossen.',
+      text: 'Wir löschen Ihren Namen, Ihr Unternehmen, Ihre E-Mail-Adresse, Telefonnummer, die Beschreibung und Ihre Bewertungskommentare aus dieser App, und Partner, die Ihre Anfrage übernommen haben, sehen sie nicht mehr. Land, Anfragearten, Daten und Zahlen bleiben als anonyme Statistik erhalten.',
+      closesOpen: 'Ihre Anfrage wird dabei geschlossen, sodass kein weiterer Partner sie übernehmen kann.',
       crmNote:
         'Partner, die Ihre Anfrage bereits erhalten haben, können sie in ihr eigenes Bitrix24-CRM übernommen haben. Diese Kopie liegt außerhalb dieser App: Bitte bitten Sie diese Partner direkt, sie zu löschen.',
       button: 'Meine Kontaktdaten löschen',

@@ -184,7 +184,8 @@ export const flowEn = {
     },
     erase: {
       title: 'Erase my contact details',
-      text: 'We delete your name, company, e-mail, phone number, the description and your rating comments from this app, and partners who took on your request no longer see them. Country, request types, dates and counts stay as anonymous statistics. An open request is closed.',
+      text: 'We delete your name, company, e-mail, phone number, the description and your rating comments from this app, and partners who took on your request no longer see them. Country, request types, dates and counts stay as anonymous statistics.',
+      closesOpen: 'Your request is closed as well, so no further partner can take it on.',
       crmNote:
         'Partners who already received your request may have copied it into their own Bitrix24 CRM. That copy is outside this app: please ask those partners directly to delete it.',
       button: 'Erase my contact details',

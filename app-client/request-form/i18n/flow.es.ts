@@ -185,7 +185,8 @@ export const flowEs: typeof flowEn = {
     },
     erase: {
       title: 'Borrar mis datos de contacto',
-      text: 'Borramos de esta aplicación su nombre, empresa, correo electrónico, teléfono, la descripción y los comentarios de sus valoraciones, y los partners que aceptaron su solicitud dejan de verlos. El país, los tipos de solicitud, las fechas y los recuentos se conservan como estadística anónima. Una solicitud abierta se cierra.',
+      text: 'Borramos de esta aplicación su nombre, empresa, correo electrónico, teléfono, la descripción y los comentarios de sus valoraciones, y los partners que aceptaron su solicitud dejan de verlos. El país, los tipos de solicitud, las fechas y los recuentos se conservan como estadística anónima.',
+      closesOpen: 'Su solicitud también se cierra, así que ningún otro partner podrá aceptarla.',
       crmNote:
         'Los partners que ya recibieron su solicitud pueden haberla copiado en su propio CRM de Bitrix24. Esa copia está fuera de esta aplicación: pida directamente a esos partners que la borren.',
       button: 'Borrar mis datos de contacto',
