@@ -86,7 +86,8 @@ describe("the request form's phone metadata (fixed-line and mobile patterns, no 
     expect(compared).toBeGreaterThan(4_000)
     expect(valid).toBeGreaterThan(500)
     expect(refusedType).toBeGreaterThan(10)
-  })
+    // Thousands of parses with both copies: seconds on a busy machine.
+  }, 30_000)
 
   it('refuses metadata in another format version rather than strip the wrong field', () => {
     expect(() => forContactPhones({ version: 3, countries: {} })).toThrow('version 3')
