@@ -25,6 +25,11 @@ export interface RatingLimits {
   tiers: RatingTier[]
   open: { limit: number; used: number }
   monthly: { limit: number; used: number; resetsAt: Date | null }
+  /**
+   * What the rating counted, read in the same statement as the open reservations: an outcome is counted in the
+   * transaction that stores it, so one snapshot never shows a reservation as neither open nor counted.
+   */
+  counted: { won: number; lost: number; expired: number; returned: number }
 }
 
 interface LimitsRow {
@@ -32,6 +37,10 @@ interface LimitsRow {
   lost_weight: number | null
   weights_at: string | Date | null
   deltas: number[]
+  won_count: number | null
+  lost_count: number | null
+  expired_count: number | null
+  returned_count: number | null
   open_count: number
   window_count: number
 }
@@ -51,6 +60,7 @@ export async function loadRatingLimits(
   const [row] = await queryRows<LimitsRow>(
     executor,
     sql`select pr.won_weight, pr.lost_weight, pr.weights_at,
+          pr.won_count, pr.lost_count, pr.expired_count, pr.returned_count,
           coalesce((select array_agg(a.delta) from rating_adjustments a
                     where a.partner_id = ${partnerId}::uuid
                       and (a.expires_at is null or a.expires_at > ${now.toISOString()}::timestamptz)), '{}') as deltas,
@@ -85,6 +95,12 @@ export async function loadRatingLimits(
       limit: tier.monthlyLimit,
       used,
       resetsAt: freeing ? new Date(new Date(freeing).getTime() + RESERVATION_WINDOW_DAYS * DAY_MS) : null,
+    },
+    counted: {
+      won: row?.won_count ?? 0,
+      lost: row?.lost_count ?? 0,
+      expired: row?.expired_count ?? 0,
+      returned: row?.returned_count ?? 0,
     },
   }
 }
