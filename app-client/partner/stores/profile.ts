@@ -1,10 +1,13 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, shallowRef } from 'vue'
+import { shallowRef } from 'vue'
 import type { PartnerProfile } from '@shared/schemas/partner.schema'
 import { partnerApi } from '../api/partner-client'
 import { useLoadState } from './load-state'
 
-/** The partner's own profile: eligibility with every failing condition, locations and the reservation quota. */
+/**
+ * The partner's own profile: eligibility with every failing condition and locations. Its reservation quota is not
+ * shown: the counters come from the rating store alone, so that no two screens count differently.
+ */
 export const useProfileStore = defineStore('profile', () => {
   const profile = shallowRef<PartnerProfile | null>(null)
   const { loading, loaded, error, track } = useLoadState()
@@ -20,11 +23,7 @@ export const useProfileStore = defineStore('profile', () => {
     profile.value = await partnerApi.setLocations(additional)
   }
 
-  const quotaLeft = computed(() =>
-    profile.value ? Math.max(0, profile.value.reservationQuota.limit - profile.value.reservationQuota.used) : null,
-  )
-
-  return { profile, loading, loaded, error, quotaLeft, load, saveLocations }
+  return { profile, loading, loaded, error, load, saveLocations }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useProfileStore, import.meta.hot))
