@@ -1,8 +1,11 @@
 import { computed, watch, type Ref } from 'vue'
 import { useDocumentVisibility, useIntervalFn } from '@vueuse/core'
 
-/** How often an open, visible screen asks the server what changed: well within the 5 s a change may take to show. */
-export const LIVE_REFRESH_MS = 2_500
+/**
+ * How often an open, visible screen asks the server what changed. With crm-sync's 2 s event window and the
+ * worker's pickup, a Won or Lost in the CRM shows within about 5 s.
+ */
+export const LIVE_REFRESH_MS = 2_000
 
 /**
  * Runs `refresh` every `intervalMs` while `enabled` and the page is visible, pauses while the tab or the portal
