@@ -171,6 +171,7 @@ export const screensDe: ScreenMessages = {
     count: { won: 'Gewonnen', lost: 'Verloren', open: 'Offen', expired: 'Abgelaufen', returned: 'Zurückgegeben' },
     history: 'Verlauf',
     chartSummary: 'Punktzahl von {start} am {from} bis {end} am {to}.',
+    historyNow: 'Jetzt, {time}: {score} ({tier})',
     historyPoint: '{time}: {score} ({tier})',
     historyChanges: 'Jede Änderung, neueste zuerst ({count})',
     timeZone: 'Zeiten in der Zeitzone des Portals ({offset}).',

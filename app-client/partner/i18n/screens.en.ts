@@ -165,6 +165,7 @@ export const screensEn = {
     count: { won: 'Won', lost: 'Lost', open: 'Open', expired: 'Expired', returned: 'Returned' },
     history: 'History',
     chartSummary: 'Score from {start} on {from} to {end} on {to}.',
+    historyNow: 'Now, {time}: {score} ({tier})',
     historyPoint: '{time}: {score} ({tier})',
     historyChanges: 'Every change, newest first ({count})',
     timeZone: 'Times are in the portal’s time zone ({offset}).',

@@ -168,6 +168,7 @@ export const screensEs: ScreenMessages = {
     count: { won: 'Ganadas', lost: 'Perdidas', open: 'Abiertas', expired: 'Caducadas', returned: 'Devueltas' },
     history: 'Historial',
     chartSummary: 'Puntuación de {start} el {from} a {end} el {to}.',
+    historyNow: 'Ahora, {time}: {score} ({tier})',
     historyPoint: '{time}: {score} ({tier})',
     historyChanges: 'Cada cambio, el más reciente primero ({count})',
     timeZone: 'Horas en la zona horaria del portal ({offset}).',

@@ -18,12 +18,26 @@ export const useProfileStore = defineStore('profile', () => {
     })
   }
 
+  /**
+   * Fetches the profile for a background refresh (a manager approved, suspended or moved the partner meanwhile);
+   * the returned function shows it. An unchanged profile keeps its object, so a form built from it (the locations
+   * being edited) is not reset by a refresh that changed nothing.
+   */
+  async function pull(): Promise<() => void> {
+    const next = await partnerApi.getProfile()
+    return () => {
+      if (JSON.stringify(next) !== JSON.stringify(profile.value)) profile.value = next
+      loaded.value = true
+      error.value = null
+    }
+  }
+
   /** Saves the additional locations; refusals (locked, restricted, too many) are thrown for the form to show. */
   async function saveLocations(additional: string[]): Promise<void> {
     profile.value = await partnerApi.setLocations(additional)
   }
 
-  return { profile, loading, loaded, error, load, saveLocations }
+  return { profile, loading, loaded, error, load, pull, saveLocations }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useProfileStore, import.meta.hot))

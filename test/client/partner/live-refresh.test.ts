@@ -4,9 +4,10 @@ import { partnerApi } from '../../../app-client/partner/api/partner-client'
 import { LIVE_REFRESH_MS, useLiveRefresh } from '../../../app-client/partner/composables/useLiveRefresh'
 import { useFeedStore } from '../../../app-client/partner/stores/feed'
 import { useLiveStore } from '../../../app-client/partner/stores/live'
+import { useProfileStore } from '../../../app-client/partner/stores/profile'
 import { useRatingStore } from '../../../app-client/partner/stores/rating'
 import { useReservationsStore } from '../../../app-client/partner/stores/reservations'
-import { feedItem, rating, reservation } from './fixtures'
+import { feedItem, profile, rating, reservation } from './fixtures'
 
 vi.mock('../../../app-client/partner/api/partner-client', () => ({
   partnerApi: { getRating: vi.fn(), listFeed: vi.fn(), listReservations: vi.fn(), getProfile: vi.fn() },
@@ -23,6 +24,7 @@ function setVisibility(next: DocumentVisibilityState): void {
 
 beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset()
+  api.getProfile.mockResolvedValue(profile())
   visibility = 'visible'
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility })
 })
@@ -162,5 +164,24 @@ describe('live store: the counters and the lists from one refresh', () => {
     expect(feed.items).toHaveLength(2)
     expect(feed.items[0]?.reservations.taken).toBe(5)
     expect(api.listFeed).toHaveBeenLastCalledWith({ country: 'AT', type: undefined, cursor: 'p2' })
+  })
+
+  it('When a manager suspends the partner meanwhile, then the refresh shows it; an unchanged profile stays the same object', async () => {
+    const profileStore = useProfileStore()
+    api.getRating.mockResolvedValue(rating())
+    await profileStore.load()
+    const before = profileStore.profile
+    await useLiveStore().refresh([])
+    expect(profileStore.profile).toBe(before)
+
+    const suspension = { since: '2026-11-20T08:00:00.000Z', until: null, reason: 'Complaints' }
+    api.getProfile.mockResolvedValue(
+      profile({
+        suspension,
+        eligibility: { eligible: false, reasons: [{ code: 'partner_suspended', until: null }] },
+      }),
+    )
+    await useLiveStore().refresh([])
+    expect(profileStore.profile?.eligibility.eligible).toBe(false)
   })
 })
