@@ -70,6 +70,9 @@ export const PartnerRatingSchema = z
       open: z.number().int(),
       expired: z.number().int(),
       returned: z.number().int().meta({ description: 'Bad-lead returns confirmed by a manager.' }),
+      returnPending: z.number().int().meta({
+        description: 'Bad-lead returns waiting for a manager: confirmed they become returned, rejected lost.',
+      }),
     }),
     adjustments: z.array(RatingAdjustmentSchema).meta({ description: 'The adjustments in force now.' }),
     nextTier: z

@@ -96,7 +96,7 @@ describe('partner rating: limits, early access, stale reservations, returns and 
         monthly: { limit: 3, used: 0, resetsAt: null, windowDays: 30 },
         earlyAccessHours: 6,
       },
-      counts: { won: 0, lost: 0, open: 0, expired: 0, returned: 0 },
+      counts: { won: 0, lost: 0, open: 0, expired: 0, returned: 0, returnPending: 0 },
       adjustments: [],
       nextTier: { tier: { id: 'trusted' }, pointsNeeded: 10, wonNeeded: 2 },
       formula: { priorWinShare: 0.3, priorWeight: 10, halfLifeDays: 90 },
@@ -286,7 +286,7 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     // A later outcome of an excluded reservation is ignored.
     await outcomeFromCrm(reserved.body.id, partner.id, 'won')
     await runWorker()
-    expect((await rating(partner.id)).counts).toMatchObject({ won: 0, lost: 0, returned: 1 })
+    expect((await rating(partner.id)).counts).toMatchObject({ won: 0, lost: 0, returned: 1, returnPending: 0 })
     const again = await decide(returned.body.id, { decision: 'reject' })
     expect(again.status).toBe(409)
     expect(again.body).toMatchObject({ code: 'return_already_decided', decision: 'confirmed' })
@@ -296,7 +296,10 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     const partner = await givenPartner(t)
     const target = await oldRequest()
     await reserve(partner.id, target.id)
+    expect((await rating(partner.id)).counts).toMatchObject({ open: 1, returnPending: 0 })
     const returned = await returnAsBadLead(partner.id, target.id, { reason: 'unreachable' })
+    // Waiting for the manager, the reservation is neither open nor lost, and still counted: as a pending return.
+    expect((await rating(partner.id)).counts).toMatchObject({ open: 0, lost: 0, returned: 0, returnPending: 1 })
     const view = await request(t.app).get(`/api/manager/partners/${partner.id}/rating`).set(manager.headers)
     expect(view.body.outcomes).toEqual([expect.objectContaining({ requestId: target.id, kind: 'return_pending' })])
     const note = `The number answers, I wrote to ${target.contactEmail} as well`
@@ -309,7 +312,7 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     })
     expect(JSON.stringify(audit)).not.toContain(target.contactEmail)
     const body = await rating(partner.id)
-    expect(body.counts).toMatchObject({ lost: 1, returned: 0 })
+    expect(body.counts).toMatchObject({ lost: 1, returned: 0, returnPending: 0 })
     expect(body.score).toBe(27.3)
     expect(body.limits.monthly.used).toBe(1)
     const [row] = await t.database.db.select().from(requests).where(eq(requests.id, target.id))

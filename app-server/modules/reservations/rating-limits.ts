@@ -29,7 +29,7 @@ export interface RatingLimits {
    * What the rating counted, read in the same statement as the open reservations: an outcome is counted in the
    * transaction that stores it, so one snapshot never shows a reservation as neither open nor counted.
    */
-  counted: { won: number; lost: number; expired: number; returned: number }
+  counted: { won: number; lost: number; expired: number; returned: number; returnPending: number }
 }
 
 interface LimitsRow {
@@ -41,6 +41,7 @@ interface LimitsRow {
   lost_count: number | null
   expired_count: number | null
   returned_count: number | null
+  return_pending_count: number
   open_count: number
   window_count: number
 }
@@ -67,6 +68,8 @@ export async function loadRatingLimits(
           (select count(*)::int from reservations r
             where r.partner_id = ${partnerId}::uuid and r.status = 'active' and r.outcome is null
               and not r.rating_excluded) as open_count,
+          (select count(*)::int from reservation_returns rr
+            where rr.partner_id = ${partnerId}::uuid and rr.status = 'pending') as return_pending_count,
           (select count(*)::int from reservations r
             where r.partner_id = ${partnerId}::uuid and r.reserved_at > ${since}::timestamptz
               and not r.rating_excluded) as window_count
@@ -101,6 +104,8 @@ export async function loadRatingLimits(
       lost: row?.lost_count ?? 0,
       expired: row?.expired_count ?? 0,
       returned: row?.returned_count ?? 0,
+      // A returned lead waits for a manager between open and returned (or lost): counted here meanwhile.
+      returnPending: row?.return_pending_count ?? 0,
     },
   }
 }

@@ -98,7 +98,14 @@ export function rating(counts: { open: number; won?: number; lost?: number } = {
       monthly: { limit: 10, used: 2, resetsAt: null, windowDays: 30 },
       earlyAccessHours: tier.earlyAccessHours,
     },
-    counts: { won: counts.won ?? 0, lost: counts.lost ?? 0, open: counts.open, expired: 0, returned: 0 },
+    counts: {
+      won: counts.won ?? 0,
+      lost: counts.lost ?? 0,
+      open: counts.open,
+      expired: 0,
+      returned: 0,
+      returnPending: 0,
+    },
     adjustments: [],
     nextTier: null,
     history: [
