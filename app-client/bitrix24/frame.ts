@@ -112,3 +112,25 @@ export function framePlacement(frame: B24Frame): { code: string; entityId: strin
 export function isPortalAdmin(frame: B24Frame): boolean {
   return frame.auth.isAdmin
 }
+
+/** `+02:00`, `-0330` or `Z` at the end of an ISO 8601 time: the offset from UTC in minutes, or null. */
+export function utcOffsetOf(isoTime: string): number | null {
+  if (/Z$/i.test(isoTime)) return 0
+  const match = /([+-])(\d{2}):?(\d{2})$/.exec(isoTime)
+  if (!match) return null
+  const minutes = Number(match[2]) * 60 + Number(match[3])
+  return match[1] === '-' ? -minutes : minutes
+}
+
+/**
+ * The portal's offset from UTC now, in minutes, from `server.time` (scope basic, any user;
+ * D:api-reference/common/system/server-time): the time zone the portal shows its own CRM dates in.
+ * @throws when the portal refuses the call or answers no time with an offset.
+ */
+export async function portalUtcOffset(frame: B24Frame): Promise<number> {
+  const response = await frame.actions.v2.call.make<string>({ method: 'server.time' })
+  const time = response.isSuccess ? response.getData()?.result : undefined
+  const offset = typeof time === 'string' ? utcOffsetOf(time) : null
+  if (offset === null) throw new Error('The portal did not say its time')
+  return offset
+}

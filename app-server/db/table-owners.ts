@@ -21,6 +21,7 @@ export const TABLE_OWNERS = {
   partner_ratings: 'modules/rating',
   rating_adjustments: 'modules/rating',
   rating_snapshots: 'modules/rating',
+  rating_changes: 'modules/rating',
   reservation_returns: 'modules/rating',
   portals: 'modules/bitrix24',
   portal_link_codes: 'modules/bitrix24',

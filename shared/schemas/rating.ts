@@ -46,7 +46,11 @@ const UsageSchema = z.object({
 })
 
 export const RatingHistoryPointSchema = z
-  .object({ date: z.iso.date(), score: z.number(), tier: RatingTierIdSchema })
+  .object({
+    at: z.iso.datetime().meta({ description: 'When the score became this (UTC).' }),
+    score: z.number(),
+    tier: RatingTierIdSchema,
+  })
   .meta({ id: 'RatingHistoryPoint' })
 
 /** Everything a partner needs to understand its rating and what it unlocks. */
@@ -66,6 +70,9 @@ export const PartnerRatingSchema = z
       open: z.number().int(),
       expired: z.number().int(),
       returned: z.number().int().meta({ description: 'Bad-lead returns confirmed by a manager.' }),
+      returnPending: z.number().int().meta({
+        description: 'Bad-lead returns waiting for a manager: confirmed they become returned, rejected lost.',
+      }),
     }),
     adjustments: z.array(RatingAdjustmentSchema).meta({ description: 'The adjustments in force now.' }),
     nextTier: z
@@ -75,7 +82,11 @@ export const PartnerRatingSchema = z
         wonNeeded: z.number().int().nullable().meta({ description: 'Wons from today, with no Lost, that reach it.' }),
       })
       .nullable(),
-    history: z.array(RatingHistoryPointSchema).meta({ description: 'Daily snapshots, oldest first, then today.' }),
+    history: z.array(RatingHistoryPointSchema).meta({
+      description:
+        'Every change of the score in the last 180 days at its time (outcomes counted, adjustments beginning or ' +
+        'ending, daily fading), oldest first, ending with the score now.',
+    }),
     formula: RatingFormulaSchema,
     tiers: z.array(RatingTierSchema).meta({ description: 'The tier table this server enforces, lowest first.' }),
   })

@@ -45,6 +45,16 @@ describe('profile, user.current, app.info', () => {
     expect(body.result).toMatchObject({ CODE: 'local.65f0a1b2c3d4e5.12345678', STATUS: 'L', INSTALLED: true })
   })
 
+  it('server.time answers like D:api-reference/common/system/server-time, in the portal time zone', async () => {
+    const example = docExample('server-time')
+    const { status, body } = await callRest(endpoint, 'server.time', example.request, app.accessToken)
+    expect(status).toBe(200)
+    expectDocumentedShape(body, example.response)
+    // The emulated portal runs at UTC+02:00 unless told otherwise.
+    expect(body.result).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+02:00$/)
+    expect(Math.abs(Date.parse(body.result as string) - Date.now())).toBeLessThan(2_000)
+  })
+
   it('the `time` object has the keys of D:api-reference/data-types#time, dates with an offset', async () => {
     const { body } = await callRest(endpoint, 'profile', {}, app.accessToken)
     expectDocumentedShape(body.time, docExample('crm-lead-add').response.time)

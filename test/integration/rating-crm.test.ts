@@ -83,4 +83,39 @@ describe('the rating follows Won and Lost from the partner CRM (emulated portals
     expect(row).toMatchObject({ status: 'active', releaseReason: null })
     expect(row?.crmProgressAt).not.toBeNull()
   })
+
+  it('when a lead is marked junk, then every read of the rating counts the reservation once: open, then lost', async () => {
+    const { portal, headers } = await linkedPortal(setup)
+    const reserved = await request(t.app)
+      .post(`/api/partner/requests/${(await givenRequest(t)).id}/reservation`)
+      .set(headers)
+    await until(reserved.body.id, (row) => row.crmLeadId !== null)
+    const buckets = async () => {
+      const { counts } = await ratingOf(headers)
+      return { total: counts.open + counts.won + counts.lost + counts.expired, lost: counts.lost }
+    }
+    expect(await buckets()).toEqual({ total: 1, lost: 0 })
+
+    portal.moveLead(await leadOf(reserved.body.id), 'JUNK')
+    await emulator.whenEventsDelivered()
+    await t.whenEventsHandled()
+    t.clock.advance(20_000)
+    // The worker runs one batch at a time while a reader keeps reading the rating, as an open screen would:
+    // no read may find the reservation in no bucket (left open, not yet lost) or in two.
+    const worker = createWorker(t.ctx)
+    const seen: { total: number; lost: number }[] = []
+    let working = true
+    const reader = (async () => {
+      while (working) seen.push(await buckets())
+    })()
+    for (let batch = 0; batch < 50 && (await worker.runDue()) > 0; batch++) seen.push(await buckets())
+    working = false
+    await reader
+    expect(seen.length).toBeGreaterThan(2)
+    expect(seen.filter((read) => read.total !== 1)).toEqual([])
+    expect(seen.at(-1)).toEqual({ total: 1, lost: 1 })
+    // The reservation and the rating agree: the badge says lost in the same reads that count it.
+    const mine = await request(t.app).get('/api/partner/reservations').set(headers)
+    expect(mine.body.items.find((item: { id: string }) => item.id === reserved.body.id).state).toBe('lost')
+  })
 })

@@ -96,13 +96,13 @@ describe('partner rating: limits, early access, stale reservations, returns and 
         monthly: { limit: 3, used: 0, resetsAt: null, windowDays: 30 },
         earlyAccessHours: 6,
       },
-      counts: { won: 0, lost: 0, open: 0, expired: 0, returned: 0 },
+      counts: { won: 0, lost: 0, open: 0, expired: 0, returned: 0, returnPending: 0 },
       adjustments: [],
       nextTier: { tier: { id: 'trusted' }, pointsNeeded: 10, wonNeeded: 2 },
       formula: { priorWinShare: 0.3, priorWeight: 10, halfLifeDays: 90 },
     })
     expect(body.tiers.map((tier: { id: string }) => tier.id)).toEqual(['limited', 'standard', 'trusted', 'top'])
-    expect(body.history).toEqual([{ date: t.clock.now().toISOString().slice(0, 10), score: 30, tier: 'standard' }])
+    expect(body.history).toEqual([{ at: t.clock.now().toISOString(), score: 30, tier: 'standard' }])
   })
 
   it('when a partner holds as many open reservations as its tier allows, then 403 reservation_quota_exceeded names the open limit', async () => {
@@ -286,7 +286,7 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     // A later outcome of an excluded reservation is ignored.
     await outcomeFromCrm(reserved.body.id, partner.id, 'won')
     await runWorker()
-    expect((await rating(partner.id)).counts).toMatchObject({ won: 0, lost: 0, returned: 1 })
+    expect((await rating(partner.id)).counts).toMatchObject({ won: 0, lost: 0, returned: 1, returnPending: 0 })
     const again = await decide(returned.body.id, { decision: 'reject' })
     expect(again.status).toBe(409)
     expect(again.body).toMatchObject({ code: 'return_already_decided', decision: 'confirmed' })
@@ -296,7 +296,10 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     const partner = await givenPartner(t)
     const target = await oldRequest()
     await reserve(partner.id, target.id)
+    expect((await rating(partner.id)).counts).toMatchObject({ open: 1, returnPending: 0 })
     const returned = await returnAsBadLead(partner.id, target.id, { reason: 'unreachable' })
+    // Waiting for the manager, the reservation is neither open nor lost, and still counted: as a pending return.
+    expect((await rating(partner.id)).counts).toMatchObject({ open: 0, lost: 0, returned: 0, returnPending: 1 })
     const view = await request(t.app).get(`/api/manager/partners/${partner.id}/rating`).set(manager.headers)
     expect(view.body.outcomes).toEqual([expect.objectContaining({ requestId: target.id, kind: 'return_pending' })])
     const note = `The number answers, I wrote to ${target.contactEmail} as well`
@@ -309,7 +312,7 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     })
     expect(JSON.stringify(audit)).not.toContain(target.contactEmail)
     const body = await rating(partner.id)
-    expect(body.counts).toMatchObject({ lost: 1, returned: 0 })
+    expect(body.counts).toMatchObject({ lost: 1, returned: 0, returnPending: 0 })
     expect(body.score).toBe(27.3)
     expect(body.limits.monthly.used).toBe(1)
     const [row] = await t.database.db.select().from(requests).where(eq(requests.id, target.id))
@@ -445,19 +448,41 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     expect(doc.paths['/api/manager/reservation-returns/{id}/decision'].post.operationId).toBe('decideReservationReturn')
   })
 
-  it('when days pass, then the daily snapshots make the history series', async () => {
+  it('when the score changes several times in a day, then the history has every change at its time', async () => {
     const partner = await givenPartner(t)
-    await adjust(partner.id, { delta: 10, reason: 'Strong first month' })
-    await runWorker()
-    const firstDay = t.clock.now().toISOString().slice(0, 10)
-    t.clock.advance(DAY)
-    manager = await givenManager(t)
-    await adjust(partner.id, { delta: 10, reason: 'Second strong month' })
+    const times: string[] = []
+    for (const delta of [10, -5, 8, -13]) {
+      t.clock.advance(2 * HOUR)
+      times.push(t.clock.now().toISOString())
+      await adjust(partner.id, { delta, reason: 'Review of the month' })
+    }
     await runWorker()
     t.clock.advance(DAY)
     const body = await rating(partner.id)
-    expect(body.history[0]).toEqual({ date: firstDay, score: 40, tier: 'trusted' })
-    expect(body.history.at(-2)).toMatchObject({ score: 50 })
-    expect(body.history.at(-1)).toEqual({ date: t.clock.now().toISOString().slice(0, 10), score: 50, tier: 'trusted' })
+    // 30 + 10 = 40, then 35, 43 and 30 again; the hourly snapshots in between change nothing and add no point.
+    expect(body.history).toEqual([
+      { at: times[0], score: 40, tier: 'trusted' },
+      { at: times[1], score: 35, tier: 'standard' },
+      { at: times[2], score: 43, tier: 'trusted' },
+      { at: times[3], score: 30, tier: 'standard' },
+      { at: t.clock.now().toISOString(), score: 30, tier: 'standard' },
+    ])
+  })
+
+  it('when an outcome is counted, then the history has a point at the moment it was counted', async () => {
+    const partner = await givenPartner(t)
+    const requested = await oldRequest()
+    const reserved = await reserve(partner.id, requested.id)
+    await leadInCrm(reserved.body.id)
+    t.clock.advance(HOUR)
+    await outcomeFromCrm(reserved.body.id, partner.id, 'won')
+    const countedAt = t.clock.now().getTime()
+    await runWorker()
+    const body = await rating(partner.id)
+    // (1 + 3) / 11 = 36.4, counted by the worker that ran right after the outcome.
+    const point = body.history.find((item: { score: number }) => item.score === 36.4)
+    expect(point).toBeDefined()
+    expect(Date.parse(point.at) - countedAt).toBeGreaterThanOrEqual(0)
+    expect(Date.parse(point.at) - countedAt).toBeLessThanOrEqual(20_000)
   })
 })

@@ -40,6 +40,14 @@ export interface Messages {
 }
 
 /**
+ * Named number formats, the same in every locale: Intl.NumberFormat writes each locale's own separators
+ * (`30.0` in English, `30,0` in German and Spanish). `score` is a rating score with its one decimal.
+ */
+export const NUMBER_FORMATS = {
+  score: { minimumFractionDigits: 1, maximumFractionDigits: 1 },
+} as const satisfies Record<string, Intl.NumberFormatOptions>
+
+/**
  * Creates the composition-mode i18n of one entry: its own messages plus the shared ones (error codes,
  * language names). Each entry types its German and Spanish messages by its English ones, so none is incomplete.
  */
@@ -53,5 +61,6 @@ export function createAppI18n(messages: Record<AppLocale, Messages>, locale: App
     locale,
     fallbackLocale: FALLBACK_LOCALE,
     messages: merged,
+    numberFormats: Object.fromEntries(SUPPORTED_LOCALES.map((code) => [code, NUMBER_FORMATS])),
   })
 }

@@ -13,7 +13,7 @@ export function usePartnerError() {
   const format = useFormat()
   const when = (value: unknown): string | null => {
     if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return null
-    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value))
+    return format.dateTime(value)
   }
 
   function messageFor(error: unknown): string {

@@ -5,7 +5,8 @@ import type { Reservation } from '@shared/schemas/reservation.schema'
 import type { RequestType } from '@shared/domain/request-types'
 import { partnerApi } from '../api/partner-client'
 import { useLoadState } from './load-state'
-import { useProfileStore } from './profile'
+import { pullPages } from './pull-pages'
+import { useRatingStore } from './rating'
 
 export interface FeedFilterValues {
   type: RequestType | null
@@ -18,7 +19,7 @@ export const useFeedStore = defineStore('feed', () => {
   const nextCursor = ref<string | null>(null)
   const filters = ref<FeedFilterValues>({ type: null, country: null })
   const { loading, loaded, error, track } = useLoadState()
-  const profile = useProfileStore()
+  const rating = useRatingStore()
 
   const query = () => ({ type: filters.value.type ?? undefined, country: filters.value.country ?? undefined })
 
@@ -41,6 +42,22 @@ export const useFeedStore = defineStore('feed', () => {
     })
   }
 
+  /**
+   * Fetches again the pages the screen shows, for a background refresh: requests reserved by others, filled or
+   * new. The returned function shows them; it keeps the list as it is if the filters changed meanwhile.
+   */
+  async function pull(): Promise<() => void> {
+    const asked = query()
+    const pages = await pullPages((cursor) => partnerApi.listFeed({ ...asked, cursor }), items.value.length)
+    return () => {
+      if (asked.type !== query().type || asked.country !== query().country) return
+      items.value = pages.items
+      nextCursor.value = pages.nextCursor
+      loaded.value = true
+      error.value = null
+    }
+  }
+
   function setFilters(next: Partial<FeedFilterValues>): Promise<void> {
     filters.value = { ...filters.value, ...next }
     return load()
@@ -54,12 +71,12 @@ export const useFeedStore = defineStore('feed', () => {
     const reservation = await partnerApi.reserve(requestId, assignTo)
     // The answer carries the request as the feed shows it now: held by me, with the server's abilities.
     items.value = items.value.map((item) => (item.id === requestId ? reservation.request : item))
-    // The quota in use changed; the profile is the one place that counts it.
-    void profile.load()
+    // The reservations left changed; the rating is the one place that counts them.
+    void rating.load()
     return reservation
   }
 
-  return { items, nextCursor, filters, loading, loaded, error, load, loadMore, setFilters, reserve }
+  return { items, nextCursor, filters, loading, loaded, error, load, loadMore, pull, setFilters, reserve }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useFeedStore, import.meta.hot))

@@ -12,6 +12,7 @@ import {
   pickPortalUser,
   portalDomain,
   portalLanguage,
+  portalUtcOffset,
   type FrameCredentials,
 } from '../../bitrix24/frame'
 
@@ -28,6 +29,11 @@ export const usePortalStore = defineStore('portal', () => {
   /** Where the portal embedded the app and for which CRM record (CRM detail tabs). */
   const placement = ref<{ code: string; entityId: string | null }>({ code: 'DEFAULT', entityId: null })
   const isAdmin = ref(false)
+  /**
+   * The portal's offset from UTC in minutes: every time the app shows is in the portal's time zone, as in its CRM.
+   * Null outside a portal or when the portal did not say (then the browser's zone is used).
+   */
+  const utcOffsetMinutes = ref<number | null>(null)
   // The SDK object holds the postMessage channel; it is not UI state and must not be made reactive.
   let frame: B24Frame | undefined
   let pending: Promise<void> | undefined
@@ -46,6 +52,8 @@ export const usePortalStore = defineStore('portal', () => {
       language.value = portalLanguage(frame)
       placement.value = framePlacement(frame)
       isAdmin.value = isPortalAdmin(frame)
+      // Known before the first screen, so that no time is shown in one zone and then another.
+      utcOffsetMinutes.value = await portalUtcOffset(frame).catch(() => null)
       state.value = 'ready'
     } catch (cause) {
       error.value = cause
@@ -94,6 +102,7 @@ export const usePortalStore = defineStore('portal', () => {
     state: readonly(state),
     placement: readonly(placement),
     isAdmin: readonly(isAdmin),
+    utcOffsetMinutes: readonly(utcOffsetMinutes),
     credentials,
     pickUser,
     openCard,

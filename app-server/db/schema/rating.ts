@@ -60,6 +60,25 @@ export const ratingSnapshots = pgTable(
   (table) => [primaryKey({ columns: [table.partnerId, table.day] })],
 )
 
+/**
+ * The partner's outcome weights right after each change of them (an outcome counted, undone or excluded), so the
+ * history shows every change at its time, not one point a day. Adjustments are dated in their own table.
+ */
+export const ratingChanges = pgTable(
+  'rating_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    wonWeight: doublePrecision('won_weight').notNull(),
+    lostWeight: doublePrecision('lost_weight').notNull(),
+    weightsAt: timestamp('weights_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('rating_changes_partner_at_idx').on(table.partnerId, table.at)],
+)
+
 /** A partner's claim that a reservation was a bad lead, and a manager's decision on it. */
 export const reservationReturns = pgTable(
   'reservation_returns',

@@ -13,6 +13,7 @@ import {
   type ReservationRow,
 } from './crm-sync.repository'
 import { decideOutcome, type OutcomeDecision } from './outcome-policy'
+import { runOutcomeSteps } from './outcome-steps'
 
 /** Reconciliation re-reads this much before its cursor: changes saved out of order around a run are not missed. */
 const RECONCILE_OVERLAP_MS = 5 * 60_000
@@ -110,6 +111,12 @@ async function apply(
     })
     // The same outcome learnt twice (event and reconciliation) is stored, and emitted, once.
     if (stored && outcome) {
+      // The rating counts it in this transaction (outcome-steps.ts): no moment shows it neither open nor counted.
+      await runOutcomeSteps(tx, {
+        reservationId: reservation.id,
+        partnerId: reservation.partnerId,
+        now: ctx.clock.now(),
+      })
       await emit(tx, 'reservation.outcome_recorded', {
         reservationId: reservation.id,
         partnerId: reservation.partnerId,

@@ -2,7 +2,9 @@
  * The partner rating (rules 5.2): outcomes from the CRM, expiries and manager adjustments make a score; its tier
  * sets the reservation limits and early access that reservations enforce (reservations/rating-limits.ts).
  */
+import { onOutcomeStored } from '../crm-sync'
 import { onRequestErased } from '../requests'
+import { countCurrentOutcomes } from './rating.events'
 import { eraseClientFromReturnNotes } from './return-notes-erasure'
 
 export { ratingEventHandlers } from './rating.events'
@@ -13,3 +15,6 @@ export { expireStaleReservations } from './stale-reservations'
 
 // A client's erasure reaches the partners' notes on returned leads (see requests/request-erasure.ts).
 onRequestErased('rating', eraseClientFromReturnNotes)
+
+// An outcome from the CRM counts in the transaction that stores it, so the rating never lags the reservation.
+onOutcomeStored('rating', (tx, { reservationId, now }) => countCurrentOutcomes(tx, [reservationId], now))

@@ -7,7 +7,7 @@ import {
   type RatingWeights,
 } from '../../../shared/domain/rating'
 import type { Executor } from '../../db/client'
-import { partnerRatings, reservations } from '../../db/schema'
+import { partnerRatings, ratingChanges, reservations } from '../../db/schema'
 import { saveRatingMarks } from '../reservations'
 
 /** What the rating should count for one reservation: an outcome and when it happened, or nothing. */
@@ -159,6 +159,13 @@ export async function countReservations(tx: Executor, changes: CountChange[], no
         updatedAt: sql`excluded.updated_at`,
       },
     })
+  // Each change at its time, for the history (rating-history.ts).
+  await tx.insert(ratingChanges).values(
+    [...touched].map((partnerId) => {
+      const { weights } = partners.get(partnerId)!
+      return { partnerId, at: now, wonWeight: weights.won, lostWeight: weights.lost, weightsAt: weights.weightsAt }
+    }),
+  )
   await saveRatingMarks(
     tx,
     [...held]
@@ -192,8 +199,3 @@ export async function countedOf(tx: Executor, reservationId: string) {
     .where(eq(reservations.id, reservationId))
   return row
 }
-
-export const ratingRowOf = async (db: Executor, partnerId: string) =>
-  (await db.select().from(partnerRatings).where(eq(partnerRatings.partnerId, partnerId)))[0]
-
-export type RatingRow = typeof partnerRatings.$inferSelect

@@ -7,7 +7,12 @@ import { defineEventHandlers, type AppEventConsumer } from '../../events'
 import { countReservations } from './rating-ledger'
 import { excludeSpamRequest } from './spam-requests'
 
-/** The rating's reactions: outcomes from the partners' CRMs, and requests rejected as spam. */
+/**
+ * The rating's reactions: outcomes from the partners' CRMs, and requests rejected as spam. An outcome is counted
+ * when crm-sync stores it, in the same transaction (see index.ts); its event recounts what the reservation holds,
+ * which changes nothing then, and repairs a count that was missed (an outcome stored before the rating counted
+ * outcomes in that transaction, or written by another path).
+ */
 export function ratingEventHandlers(ctx: AppContext): AppEventConsumer {
   return defineEventHandlers('rating', {
     'reservation.outcome_recorded': {

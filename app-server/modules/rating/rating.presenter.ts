@@ -1,8 +1,7 @@
-import { nextTierStep, RATING_FORMULA, ratingScore, baseScore, tierFor } from '../../../shared/domain/rating'
+import { nextTierStep, RATING_FORMULA, baseScore } from '../../../shared/domain/rating'
 import type { PartnerRating, RatingAdjustment, ReservationReturn } from '../../../shared/schemas/rating'
 import type { ratingAdjustments } from '../../db/schema'
 import type { RatingLimits, ReturnRow } from '../reservations'
-import type { RatingRow } from './rating-ledger'
 
 export type AdjustmentRow = typeof ratingAdjustments.$inferSelect
 
@@ -39,7 +38,6 @@ export function presentAdjustment(row: AdjustmentRow, now: Date): RatingAdjustme
 
 export interface RatingFacts {
   limits: RatingLimits
-  row: RatingRow | undefined
   activeAdjustments: AdjustmentRow[]
   history: PartnerRating['history']
   earlyAccessHours: number
@@ -48,7 +46,7 @@ export interface RatingFacts {
 
 /** The partner's rating as the API shows it: every number the limits use, and how to reach the next tier. */
 export function presentRating(facts: RatingFacts): PartnerRating {
-  const { limits, row, now } = facts
+  const { limits, now } = facts
   const step = nextTierStep(limits.weights, limits.adjustmentDeltas, now, limits.tiers)
   return {
     score: limits.score,
@@ -63,37 +61,12 @@ export function presentRating(facts: RatingFacts): PartnerRating {
       },
       earlyAccessHours: limits.tier.earlyAccessHours,
     },
-    counts: {
-      won: row?.wonCount ?? 0,
-      lost: row?.lostCount ?? 0,
-      open: limits.open.used,
-      expired: row?.expiredCount ?? 0,
-      returned: row?.returnedCount ?? 0,
-    },
+    // Open and counted come from one statement (loadRatingLimits), so they always add up.
+    counts: { ...limits.counted, open: limits.open.used },
     adjustments: facts.activeAdjustments.map((adjustment) => presentAdjustment(adjustment, now)),
     nextTier: step ? { tier: step.tier, pointsNeeded: step.pointsNeeded, wonNeeded: step.wonNeeded } : null,
     history: facts.history,
     formula: { ...RATING_FORMULA },
     tiers: limits.tiers,
   }
-}
-
-/** A history point from a stored snapshot, scored with today's formula and tier bounds. */
-export function historyPoint(
-  snapshot: {
-    day: string
-    wonWeight: number
-    lostWeight: number
-    weightsAt: Date
-    adjustmentTotal: number
-    takenAt: Date
-  },
-  tiers: RatingLimits['tiers'],
-) {
-  const score = ratingScore(
-    { won: snapshot.wonWeight, lost: snapshot.lostWeight, weightsAt: snapshot.weightsAt },
-    [snapshot.adjustmentTotal],
-    snapshot.takenAt,
-  )
-  return { date: snapshot.day, score, tier: tierFor(score, tiers).id }
 }

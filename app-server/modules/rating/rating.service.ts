@@ -1,25 +1,26 @@
-import { and, asc, desc, eq, gte, isNull, gt, or, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, isNull, gt, lt, or, sql } from 'drizzle-orm'
 import { ratingOutcomeKind, reservationState } from '../../../shared/domain/reservation-state'
 import type { CreateAdjustmentBody } from '../../../shared/schemas/rating'
 import type { AppContext } from '../../context'
 import { queryRows, type Executor } from '../../db/client'
-import { partners, ratingAdjustments, ratingSnapshots, reservations } from '../../db/schema'
+import { partners, ratingAdjustments, ratingChanges, ratingSnapshots, reservations } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
 import { notFound, unprocessable } from '../../errors'
 import type { ManagerActor } from '../../http/auth/actors'
 import { recordAudit } from '../audit'
-import { loadRatingLimits } from '../reservations'
-import { ratingRowOf } from './rating-ledger'
-import { historyPoint, presentAdjustment, presentRating } from './rating.presenter'
+import { loadRatingLimits, type RatingLimits } from '../reservations'
+import { ratingHistory } from './rating-history'
+import { presentAdjustment, presentRating } from './rating.presenter'
 
 const HISTORY_DAYS = 180
+/** A partner with more changes than this in the window sees the latest ones. */
+const HISTORY_MAX_CHANGES = 2000
 const DAY_MS = 86_400_000
 
 /** The partner's rating: score, tier, limits and their use, counts, adjustments, the next tier, history. */
 export async function getPartnerRating(ctx: AppContext, partnerId: string) {
   const now = ctx.clock.now()
   const limits = await loadRatingLimits(ctx.db, ctx, partnerId, now)
-  const row = await ratingRowOf(ctx.db, partnerId)
   const activeAdjustments = await ctx.db
     .select()
     .from(ratingAdjustments)
@@ -30,29 +31,59 @@ export async function getPartnerRating(ctx: AppContext, partnerId: string) {
       ),
     )
     .orderBy(desc(ratingAdjustments.createdAt))
-  const today = now.toISOString().slice(0, 10)
-  const snapshots = await ctx.db
-    .select()
-    .from(ratingSnapshots)
-    .where(
-      and(
-        eq(ratingSnapshots.partnerId, partnerId),
-        gte(ratingSnapshots.day, new Date(now.getTime() - HISTORY_DAYS * DAY_MS).toISOString().slice(0, 10)),
-      ),
-    )
-    .orderBy(asc(ratingSnapshots.day))
-  const history = snapshots
-    .filter((snapshot) => snapshot.day !== today)
-    .map((snapshot) => historyPoint(snapshot, limits.tiers))
-  // Today's point is the live score, so the chart ends where the number above it stands.
-  history.push({ date: today, score: limits.score, tier: limits.tier.id })
+  const history = await loadHistory(ctx.db, partnerId, now, limits)
   return presentRating({
     limits,
-    row,
     activeAdjustments,
     history,
     earlyAccessHours: limits.tier.earlyAccessHours,
     now,
+  })
+}
+
+/** Every change of the score in the window, from the stored changes, the daily snapshots and the adjustments. */
+async function loadHistory(db: Executor, partnerId: string, now: Date, limits: RatingLimits) {
+  const since = new Date(now.getTime() - HISTORY_DAYS * DAY_MS)
+  const changes = await db
+    .select()
+    .from(ratingChanges)
+    .where(and(eq(ratingChanges.partnerId, partnerId), gte(ratingChanges.at, since)))
+    .orderBy(desc(ratingChanges.at))
+    .limit(HISTORY_MAX_CHANGES)
+  // The state when the window opens: the last change before it.
+  const before = await db
+    .select()
+    .from(ratingChanges)
+    .where(and(eq(ratingChanges.partnerId, partnerId), lt(ratingChanges.at, since)))
+    .orderBy(desc(ratingChanges.at))
+    .limit(1)
+  const snapshots = await db
+    .select()
+    .from(ratingSnapshots)
+    .where(and(eq(ratingSnapshots.partnerId, partnerId), gte(ratingSnapshots.day, since.toISOString().slice(0, 10))))
+  const adjustments = await db
+    .select({
+      delta: ratingAdjustments.delta,
+      createdAt: ratingAdjustments.createdAt,
+      expiresAt: ratingAdjustments.expiresAt,
+    })
+    .from(ratingAdjustments)
+    .where(eq(ratingAdjustments.partnerId, partnerId))
+  const weightsOf = (row: { wonWeight: number; lostWeight: number; weightsAt: Date }) => ({
+    won: row.wonWeight,
+    lost: row.lostWeight,
+    weightsAt: row.weightsAt,
+  })
+  return ratingHistory({
+    entries: [
+      ...[...changes, ...before].map((row) => ({ at: row.at, weights: weightsOf(row) })),
+      ...snapshots.map((row) => ({ at: row.takenAt, weights: weightsOf(row) })),
+    ],
+    adjustments,
+    since,
+    now,
+    current: { score: limits.score, tier: limits.tier },
+    tiers: limits.tiers,
   })
 }
 

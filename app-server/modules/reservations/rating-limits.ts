@@ -25,6 +25,11 @@ export interface RatingLimits {
   tiers: RatingTier[]
   open: { limit: number; used: number }
   monthly: { limit: number; used: number; resetsAt: Date | null }
+  /**
+   * What the rating counted, read in the same statement as the open reservations: an outcome is counted in the
+   * transaction that stores it, so one snapshot never shows a reservation as neither open nor counted.
+   */
+  counted: { won: number; lost: number; expired: number; returned: number; returnPending: number }
 }
 
 interface LimitsRow {
@@ -32,6 +37,11 @@ interface LimitsRow {
   lost_weight: number | null
   weights_at: string | Date | null
   deltas: number[]
+  won_count: number | null
+  lost_count: number | null
+  expired_count: number | null
+  returned_count: number | null
+  return_pending_count: number
   open_count: number
   window_count: number
 }
@@ -51,12 +61,15 @@ export async function loadRatingLimits(
   const [row] = await queryRows<LimitsRow>(
     executor,
     sql`select pr.won_weight, pr.lost_weight, pr.weights_at,
+          pr.won_count, pr.lost_count, pr.expired_count, pr.returned_count,
           coalesce((select array_agg(a.delta) from rating_adjustments a
                     where a.partner_id = ${partnerId}::uuid
                       and (a.expires_at is null or a.expires_at > ${now.toISOString()}::timestamptz)), '{}') as deltas,
           (select count(*)::int from reservations r
             where r.partner_id = ${partnerId}::uuid and r.status = 'active' and r.outcome is null
               and not r.rating_excluded) as open_count,
+          (select count(*)::int from reservation_returns rr
+            where rr.partner_id = ${partnerId}::uuid and rr.status = 'pending') as return_pending_count,
           (select count(*)::int from reservations r
             where r.partner_id = ${partnerId}::uuid and r.reserved_at > ${since}::timestamptz
               and not r.rating_excluded) as window_count
@@ -85,6 +98,14 @@ export async function loadRatingLimits(
       limit: tier.monthlyLimit,
       used,
       resetsAt: freeing ? new Date(new Date(freeing).getTime() + RESERVATION_WINDOW_DAYS * DAY_MS) : null,
+    },
+    counted: {
+      won: row?.won_count ?? 0,
+      lost: row?.lost_count ?? 0,
+      expired: row?.expired_count ?? 0,
+      returned: row?.returned_count ?? 0,
+      // A returned lead waits for a manager between open and returned (or lost): counted here meanwhile.
+      returnPending: row?.return_pending_count ?? 0,
     },
   }
 }

@@ -45,6 +45,15 @@ export const systemMethods: MethodTable = {
     }),
   },
 
+  /**
+   * D:api-reference/common/system/server-time: scope basic, any user. The portal's time with its UTC offset; the
+   * partner app shows every time in the portal's time zone from it.
+   */
+  'server.time': {
+    scopes: [],
+    handler: ({ portal, state }) => ({ result: formatPortalDate(state.now(), portal.utcOffsetMinutes) }),
+  },
+
   /** D:api-reference/common/system/app-info: INSTALLED stays false until installFinish. */
   'app.info': {
     scopes: [],

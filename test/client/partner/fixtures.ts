@@ -1,5 +1,7 @@
 import type { FeedItem } from '@shared/schemas/feed.schema'
 import type { PartnerProfile } from '@shared/schemas/partner.schema'
+import type { PartnerRating } from '@shared/schemas/rating'
+import { DEFAULT_RATING_TIERS, RATING_FORMULA } from '@shared/domain/rating'
 import type { Reservation } from '@shared/schemas/reservation.schema'
 import type { Session } from '@shared/schemas/session.schema'
 import { reservationState } from '@shared/domain/reservation-state'
@@ -81,5 +83,36 @@ export function session(linked: boolean, overrides: Partial<Session> = {}): Sess
     portal: { id: '00000000-0000-4000-8000-0000000000c1', domain: 'acme.bitrix24.com', linked },
     user: { id: '1', isAdmin: true },
     ...overrides,
+  }
+}
+
+/** A rating with `open` open reservations of a limit of 5, and the Won and Lost given. */
+export function rating(counts: { open: number; won?: number; lost?: number } = { open: 1 }): PartnerRating {
+  const tier = DEFAULT_RATING_TIERS[1]!
+  return {
+    score: 36.4,
+    baseScore: 36.4,
+    tier,
+    limits: {
+      open: { limit: 5, used: counts.open, resetsAt: null },
+      monthly: { limit: 10, used: 2, resetsAt: null, windowDays: 30 },
+      earlyAccessHours: tier.earlyAccessHours,
+    },
+    counts: {
+      won: counts.won ?? 0,
+      lost: counts.lost ?? 0,
+      open: counts.open,
+      expired: 0,
+      returned: 0,
+      returnPending: 0,
+    },
+    adjustments: [],
+    nextTier: null,
+    history: [
+      { at: '2026-11-20T08:00:00.000Z', score: 30, tier: 'standard' },
+      { at: '2026-11-20T09:30:00.000Z', score: 36.4, tier: 'standard' },
+    ],
+    formula: { ...RATING_FORMULA },
+    tiers: [...DEFAULT_RATING_TIERS],
   }
 }

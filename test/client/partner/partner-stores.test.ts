@@ -2,11 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../../../app-client/common/api/api-error'
 import { partnerApi, useSessionToken } from '../../../app-client/partner/api/partner-client'
 import { useFeedStore } from '../../../app-client/partner/stores/feed'
-import { useProfileStore } from '../../../app-client/partner/stores/profile'
+import { useRatingStore } from '../../../app-client/partner/stores/rating'
 import { useReservationsStore } from '../../../app-client/partner/stores/reservations'
 import { useSessionStore } from '../../../app-client/partner/stores/session'
 import { usePortalStore } from '../../../app-client/partner/stores/portal'
-import { feedItem, profile, reservation, session } from './fixtures'
+import { feedItem, profile, rating, reservation, session } from './fixtures'
 
 vi.mock('../../../app-client/partner/api/partner-client', () => ({
   partnerApi: {
@@ -31,6 +31,7 @@ beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset()
   vi.mocked(useSessionToken).mockReset()
   api.getProfile.mockResolvedValue(profile())
+  api.getRating.mockResolvedValue(rating())
 })
 
 describe('session store', () => {
@@ -122,7 +123,8 @@ describe('feed store', () => {
 
     expect(api.reserve).toHaveBeenCalledWith(feedItem().id, '2')
     expect(feed.items[0]).toMatchObject({ heldByMe: true, reservations: { taken: 3, limit: 5 } })
-    expect(api.getProfile).toHaveBeenCalled()
+    // The counters come again from their one source, the rating.
+    expect(api.getRating).toHaveBeenCalled()
   })
 
   it('When the request is fully reserved meanwhile, then the refusal reaches the caller and nothing changes', async () => {
@@ -137,10 +139,11 @@ describe('feed store', () => {
 })
 
 describe('profile and reservations stores', () => {
-  it('When the profile loads, then the quota left is the limit minus what is used', async () => {
-    const store = useProfileStore()
+  it('When the rating loads, then the reservations left are its open limit minus the open ones', async () => {
+    api.getRating.mockResolvedValue(rating({ open: 1 }))
+    const store = useRatingStore()
     await store.load()
-    expect(store.quotaLeft).toBe(4)
+    expect(store.openLeft).toEqual({ left: 4, limit: 5 })
   })
 
   it('When a reservation is released, then the released one replaces it without contacts', async () => {

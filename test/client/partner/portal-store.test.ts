@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { B24Frame } from '@bitrix24/b24jssdk'
-import { connectToPortal, fitFrameToContent } from '../../../app-client/bitrix24/frame'
+import { connectToPortal, fitFrameToContent, portalUtcOffset } from '../../../app-client/bitrix24/frame'
 import { usePortalStore } from '../../../app-client/partner/stores/portal'
 
 vi.mock('../../../app-client/bitrix24/frame', () => ({
@@ -10,6 +10,7 @@ vi.mock('../../../app-client/bitrix24/frame', () => ({
   portalLanguage: () => 'la',
   framePlacement: () => ({ code: 'CRM_LEAD_DETAIL_TAB', entityId: '7' }),
   isPortalAdmin: () => true,
+  portalUtcOffset: vi.fn(),
 }))
 
 const fakeFrame = {} as B24Frame
@@ -18,6 +19,7 @@ describe('portal store', () => {
   beforeEach(() => {
     vi.mocked(connectToPortal).mockReset()
     vi.mocked(fitFrameToContent).mockReset()
+    vi.mocked(portalUtcOffset).mockReset().mockResolvedValue(180)
   })
 
   it('When nothing has happened yet, then the state is connecting', () => {
@@ -45,6 +47,18 @@ describe('portal store', () => {
     expect(portal.language).toBe('la')
     expect(portal.placement).toEqual({ code: 'CRM_LEAD_DETAIL_TAB', entityId: '7' })
     expect(portal.isAdmin).toBe(true)
+    expect(portal.utcOffsetMinutes).toBe(180)
+  })
+
+  it('When the portal does not say its time, then it is ready all the same and times use the browser zone', async () => {
+    vi.mocked(connectToPortal).mockResolvedValue({ kind: 'ready', frame: fakeFrame })
+    vi.mocked(portalUtcOffset).mockRejectedValue(new Error('ACCESS_DENIED'))
+    const portal = usePortalStore()
+
+    await portal.connect()
+
+    expect(portal.state).toBe('ready')
+    expect(portal.utcOffsetMinutes).toBeNull()
   })
 
   it('When connecting fails, then the state is failed and a retry can reach ready', async () => {
