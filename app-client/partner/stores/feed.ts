@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { FeedItem } from '@shared/schemas/feed.schema'
+import type { FeedItem, FeedPage } from '@shared/schemas/feed.schema'
 import type { Reservation } from '@shared/schemas/reservation.schema'
 import type { RequestType } from '@shared/domain/request-types'
 import { partnerApi } from '../api/partner-client'
@@ -16,6 +16,8 @@ export interface FeedFilterValues {
 export const useFeedStore = defineStore('feed', () => {
   const items = shallowRef<FeedItem[]>([])
   const nextCursor = ref<string | null>(null)
+  /** Requests in my locations that early access still hides from my tier: how many, and when the next shows. */
+  const upcoming = shallowRef<FeedPage['upcoming']>({ count: 0, nextVisibleAt: null })
   const filters = ref<FeedFilterValues>({ type: null, country: null })
   const { loading, loaded, error, track } = useLoadState()
   const profile = useProfileStore()
@@ -28,6 +30,7 @@ export const useFeedStore = defineStore('feed', () => {
       const page = await partnerApi.listFeed(query())
       items.value = page.items
       nextCursor.value = page.nextCursor
+      upcoming.value = page.upcoming
     })
   }
 
@@ -38,6 +41,7 @@ export const useFeedStore = defineStore('feed', () => {
       const page = await partnerApi.listFeed({ ...query(), cursor })
       items.value = [...items.value, ...page.items]
       nextCursor.value = page.nextCursor
+      upcoming.value = page.upcoming
     })
   }
 
@@ -59,7 +63,7 @@ export const useFeedStore = defineStore('feed', () => {
     return reservation
   }
 
-  return { items, nextCursor, filters, loading, loaded, error, load, loadMore, setFilters, reserve }
+  return { items, nextCursor, upcoming, filters, loading, loaded, error, load, loadMore, setFilters, reserve }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useFeedStore, import.meta.hot))

@@ -1,4 +1,4 @@
-import type { FeedItem } from '@shared/schemas/feed.schema'
+import type { FeedItem, FeedPage } from '@shared/schemas/feed.schema'
 import type { PartnerProfile } from '@shared/schemas/partner.schema'
 import type { Reservation } from '@shared/schemas/reservation.schema'
 import type { Session } from '@shared/schemas/session.schema'
@@ -19,8 +19,14 @@ export function feedItem(overrides: Partial<FeedItem> = {}): FeedItem {
     heldByMe: false,
     abilities: { reserve: true },
     earlyAccessUntil: null,
+    laterTiers: [],
     ...overrides,
   }
+}
+
+/** A feed page: no request waiting for my tier unless `upcoming` says otherwise. */
+export function feedPage(items: FeedItem[], overrides: Partial<FeedPage> = {}): FeedPage {
+  return { items, nextCursor: null, upcoming: { count: 0, nextVisibleAt: null }, ...overrides }
 }
 
 export function reservation(overrides: Partial<Reservation> = {}): Reservation {
