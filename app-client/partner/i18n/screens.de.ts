@@ -64,7 +64,7 @@ export const screensDe: ScreenMessages = {
     emptyHint: 'Neue Anfragen erscheinen hier, sobald Kunden sie senden. Fügen Sie Standorte hinzu, um mehr zu sehen.',
     emptyNotYet: 'Für Ihre Stufe ist noch keine Anfrage sichtbar',
     upcoming:
-      '{count} Anfrage an Ihren Standorten wird für Sie später sichtbar, um {time}. | {count} Anfragen an Ihren Standorten werden für Sie später sichtbar; die nächste um {time}.',
+      '{count} Anfrage an Ihren Standorten wird für Sie später sichtbar, am {time}. | {count} Anfragen an Ihren Standorten werden für Sie später sichtbar; die nächste am {time}.',
     emptyFiltered: 'Keine offenen Anfragen passen zu diesen Filtern.',
     emptyFilteredHint:
       'Wählen Sie „Alle Arten“ und „Alle meine Standorte“, um jede Anfrage zu sehen, die Sie reservieren können.',

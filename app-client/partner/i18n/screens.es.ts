@@ -64,7 +64,7 @@ export const screensEs: ScreenMessages = {
     emptyHint: 'Las nuevas solicitudes aparecen aquí cuando los clientes las envían. Añada ubicaciones para ver más.',
     emptyNotYet: 'Todavía no hay solicitudes visibles para su nivel',
     upcoming:
-      '{count} solicitud de sus ubicaciones será visible para usted más tarde, a las {time}. | {count} solicitudes de sus ubicaciones serán visibles para usted más tarde; la próxima a las {time}.',
+      '{count} solicitud de sus ubicaciones será visible para usted más tarde, el {time}. | {count} solicitudes de sus ubicaciones serán visibles para usted más tarde; la próxima, el {time}.',
     emptyFiltered: 'Ninguna solicitud abierta coincide con estos filtros.',
     emptyFilteredHint:
       'Elija «Todos los tipos» y «Todas mis ubicaciones» para ver todas las solicitudes que puede reservar.',
