@@ -35,13 +35,23 @@ async function frameOf(page: Page, selector: string): Promise<Frame> {
   return frame
 }
 
-/** Waits until animations (dialogs fade in) are over, then saves the whole portal page. */
-async function shoot(page: Page, name: string, frameSelector: string | null = APP_FRAME): Promise<void> {
+/** Waits until animations (dialogs scale in) are over: until then boxes and colours are not final. */
+async function settled(page: Page, frameSelector: string | null = APP_FRAME): Promise<void> {
   const target = frameSelector ? await frameOf(page, frameSelector) : page
   await target.waitForFunction(
     `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
   )
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
+}
+
+/** Saves the whole portal page once it has settled, or only the window (`fullPage: false`) as the user sees it. */
+async function shoot(
+  page: Page,
+  name: string,
+  frameSelector: string | null = APP_FRAME,
+  { fullPage = true } = {},
+): Promise<void> {
+  await settled(page, frameSelector)
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage })
 }
 
 /**
@@ -100,8 +110,9 @@ describe('the partner app, screen by screen, in English, German and Spanish', ()
     mkdirSync(ARTIFACTS, { recursive: true })
     demo = await startDemoServer()
     browser = await launchBrowser()
-    // The screenshots wait for animations with page code, which the pages' CSP would refuse.
-    context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, locale: 'en-US' })
+    // The screenshots wait for animations with page code, which the pages' CSP would refuse. The window is as
+    // tall as the longest screen: a full-page screenshot leaves the part of a frame below the window unpainted.
+    context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1800 }, locale: 'en-US' })
   }, 120_000)
 
   afterAll(async () => {
@@ -125,10 +136,10 @@ describe('the partner app, screen by screen, in English, German and Spanish', ()
       const dialog = app.getByRole('dialog')
       await dialog.waitFor()
       const size = `${viewport.width}x${viewport.height}`
+      await shoot(page, `en-detail-${size}`, APP_FRAME, { fullPage: false })
       await expectInWindow(page, dialog.locator('[data-slot="title"]'), `${size} title`)
       await expectInWindow(page, dialog.getByRole('button', { name: 'Close' }).first(), `${size} close button`)
       await expectInWindow(page, app.getByTestId('detail-reserve'), `${size} reserve button`)
-      await shoot(page, `en-detail-${size}`)
 
       await reserveFromDialog(app)
       const contact = app.getByTestId('contact')
@@ -138,16 +149,17 @@ describe('the partner app, screen by screen, in English, German and Spanish', ()
       expect(text).toContain('You hold this request')
       // The body scrolls to the contacts; the dialog itself still fits the window.
       await contact.scrollIntoViewIfNeeded()
+      await settled(page)
       await expectInWindow(page, contact, `${size} contacts`)
       await expectInWindow(
         page,
         dialog.getByRole('button', { name: 'Close' }).first(),
         `${size} close button after reserving`,
       )
-      await shoot(page, `en-reserved-${size}`)
+      await shoot(page, `en-reserved-${size}`, APP_FRAME, { fullPage: false })
       await small.close()
     }
-  })
+  }, 120_000)
 
   it('a Won reservation offers neither Release nor a return, and says the contacts stay', async () => {
     const { page, app } = await openApp(ACME, 'en')
@@ -192,7 +204,7 @@ describe('the partner app, screen by screen, in English, German and Spanish', ()
       await shoot(page, `${lang}-reservations-won`)
     }
     await page.close()
-  })
+  }, 120_000)
 
   it('a suspended or not approved partner gets one explanation with what happens next, and no useless retry', async () => {
     for (const [memberId, state] of [
@@ -224,7 +236,7 @@ describe('the partner app, screen by screen, in English, German and Spanish', ()
         await page.close()
       }
     }
-  })
+  }, 120_000)
 
   it('every screen of a working partner, in each language', async () => {
     const reserveIn = { en: 'Madrid', de: 'Barcelona', es: 'Hamburg' } as const
@@ -296,7 +308,7 @@ describe('the partner app, screen by screen, in English, German and Spanish', ()
       await shoot(page, `${lang}-placement`, TAB_FRAME)
     }
     await page.close()
-  })
+  }, 240_000)
 
   it('a new installation: the installer, then the portal waiting to be linked, in each language', async () => {
     // The portal's side of installFinish is held while the installers are on screen; every page stays open until
@@ -325,7 +337,7 @@ describe('the partner app, screen by screen, in English, German and Spanish', ()
       await shoot(page, `${lang}-link-portal`)
       await page.close()
     }
-  })
+  }, 120_000)
 
   it('after a drop to a slower tier, the empty feed says how many requests are coming and when the next appears', async () => {
     const password = /data-demo-password>([^<]+)</.exec(demo.demoHtml)?.[1]

@@ -1,5 +1,5 @@
 import type { ReleaseDecision, ReturnDecision } from '../../../shared/domain/reservation-abilities'
-import type { AppError} from '../../errors';
+import type { AppError } from '../../errors'
 import { conflict, notFound, unprocessable } from '../../errors'
 
 type Refused<D> = Exclude<D, { allowed: true }>
