@@ -367,6 +367,7 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
   it('a partner not approved and without the tutorial sees both reasons, in German', async () => {
     const { page, app } = await openApp(NEU)
     const notice = app.getByTestId('eligibility')
+    await notice.locator('[data-reason]').first().waitFor()
     await expect.poll(() => notice.locator('[data-reason]').count()).toBe(2)
     expect(await notice.textContent()).toContain('noch nicht zugelassen')
     expect(await notice.textContent()).toContain('Tutorial nicht abgeschlossen')
