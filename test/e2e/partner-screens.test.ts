@@ -296,11 +296,11 @@ describe('the partner app, screen by screen, in English, German and Spanish', ()
       await page.close()
     }
 
-    // The CRM detail tab of a reserved lead shows the request behind it.
+    // The CRM detail tab of a lead reserved above shows the request behind it.
     const page = await context.newPage()
     page.setDefaultTimeout(15_000)
     await page.goto(crmUrl(ACME, 'lead'))
-    await page.locator('.crm-row', { hasText: 'Berlin' }).first().click()
+    await page.locator('.crm-row', { hasText: 'Madrid' }).first().click()
     await page.locator('#slider .tab[data-placement="CRM_LEAD_DETAIL_TAB"]').click()
     const tab = page.frameLocator(TAB_FRAME)
     await tab.getByTestId('placement-request').waitFor()
