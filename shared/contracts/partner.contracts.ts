@@ -95,10 +95,16 @@ export const releaseReservation = defineContract({
   path: '/api/partner/requests/:id/reservation',
   operationId: 'releaseReservation',
   summary: 'Release my reservation',
-  description: 'The slot frees for another partner and my access to the contacts ends.',
+  description:
+    'The slot frees for another partner and my access to the contacts ends. Only an undecided lead can be ' +
+    'released: a Won or Lost one stays with the partner (`abilities.release` says whether it may).',
   params: RequestIdParamsSchema,
   responses: { 200: { description: 'The released reservation, without contacts.', schema: ReservationSchema } },
-  problems: { ...PARTNER_SESSION_PROBLEMS, reservation_not_found: 'No active reservation of it.' },
+  problems: {
+    ...PARTNER_SESSION_PROBLEMS,
+    reservation_not_found: 'No active reservation of it.',
+    lead_outcome_final: 'The lead is Won or Lost in the CRM (`outcome`); the reservation stays.',
+  },
 })
 
 export const listMyReservations = defineContract({

@@ -188,6 +188,13 @@ export const PROBLEMS = {
     extensions: z.object({ returnUntil: isoInstant }),
   },
   won_cannot_be_returned: { status: 422, title: 'Won lead cannot be returned' },
+  lead_outcome_final: {
+    status: 409,
+    title: 'Lead outcome is final',
+    extensions: z.object({
+      outcome: z.enum(['won', 'lost']).meta({ description: 'How the lead ended in the CRM; the reservation stays.' }),
+    }),
+  },
   return_not_found: { status: 404, title: 'Return not found' },
   return_already_decided: {
     status: 409,

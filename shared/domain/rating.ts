@@ -186,6 +186,23 @@ export function earlyAccessEnds(
   return ends.getTime() > now.getTime() ? ends : null
 }
 
+/**
+ * When each tier slower than mine sees a request published at `createdAt`, for the tiers still waiting at `now`,
+ * soonest first: what "other partners see it later" means, tier by tier, from the tier table in force.
+ */
+export function laterTierAccess(
+  createdAt: Date,
+  myTier: Pick<RatingTier, 'earlyAccessHours'>,
+  tiers: readonly Pick<RatingTier, 'id' | 'earlyAccessHours'>[],
+  now: Date,
+): { tier: RatingTierId; visibleAt: Date }[] {
+  return tiers
+    .filter((tier) => tier.earlyAccessHours > myTier.earlyAccessHours)
+    .map((tier) => ({ tier: tier.id, visibleAt: visibleAt(createdAt, tier) }))
+    .filter((entry) => entry.visibleAt.getTime() > now.getTime())
+    .sort((a, b) => a.visibleAt.getTime() - b.visibleAt.getTime())
+}
+
 /** Why a reservation stopped counting as open; `partner` is a plain release. */
 export const RELEASE_REASONS = ['partner', 'expired', 'returned'] as const
 export type ReleaseReason = (typeof RELEASE_REASONS)[number]

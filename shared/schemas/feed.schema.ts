@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CountryCodeSchema } from '../domain/countries'
 import { RequestTypeSchema } from '../domain/request-types'
 import { RESERVE_DENIAL_CODES } from '../domain/reservation-rules'
+import { RatingTierIdSchema } from './rating'
 import { RequestSummarySchema } from './request.schema'
 
 export const FeedQuerySchema = z
@@ -34,6 +35,11 @@ export const FeedItemSchema = RequestSummarySchema.extend({
         'Until when my rating tier (and higher ones) has this request to itself, before the next slower tier sees ' +
         'it; null when no slower tier is left to wait for.',
     }),
+  laterTiers: z.array(z.object({ tier: RatingTierIdSchema, visibleAt: z.iso.datetime() })).meta({
+    description:
+      'The rating tiers below mine that do not see this request yet, with when each does, soonest first ' +
+      '(early access, docs/rating.md); empty once every tier sees it.',
+  }),
 }).meta({ id: 'FeedItem' })
 export type FeedItem = z.infer<typeof FeedItemSchema>
 
@@ -41,6 +47,16 @@ export const FeedPageSchema = z
   .object({
     items: z.array(FeedItemSchema),
     nextCursor: z.string().nullable(),
+    upcoming: z
+      .object({
+        count: z.number().int().min(0),
+        nextVisibleAt: z.iso.datetime().nullable(),
+      })
+      .meta({
+        description:
+          'Open requests in my locations (and filters) that my rating tier does not see yet (early access): how ' +
+          'many, and when the first of them appears in this feed; 0 and null when none is waiting.',
+      }),
   })
   .meta({ id: 'FeedPage' })
 export type FeedPage = z.infer<typeof FeedPageSchema>

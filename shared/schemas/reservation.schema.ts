@@ -77,11 +77,19 @@ export const ReservationSchema = z
       description: 'Null once the lead progressed in the CRM, while the lead is not in the CRM yet, or when released.',
     }),
     return: ReservationReturnStateSchema.nullable(),
-    abilities: z.object({
-      release: z.boolean(),
-      returnAsBadLead: z.boolean(),
-      returnUntil: z.iso.datetime().nullable().meta({ description: 'The end of the bad-lead return window.' }),
-    }),
+    abilities: z
+      .object({
+        release: z.boolean().meta({ description: 'Held and undecided: a Won or Lost lead cannot be released.' }),
+        returnAsBadLead: z.boolean().meta({ description: 'Held, not Won, and within the return window.' }),
+        returnUntil: z.iso
+          .datetime()
+          .nullable()
+          .meta({ description: 'The end of the bad-lead return window, while a return is possible.' }),
+      })
+      .meta({
+        description:
+          'What the partner may do with it (shared/domain/reservation-abilities.ts); the API refuses the rest.',
+      }),
   })
   .meta({ id: 'Reservation' })
 export type Reservation = z.infer<typeof ReservationSchema>

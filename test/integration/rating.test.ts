@@ -173,6 +173,68 @@ describe('partner rating: limits, early access, stale reservations, returns and 
     expect((await reserve(standard.id, fresh.id)).status).toBe(201)
   })
 
+  it('when early access still hides requests from a tier, then its feed says how many are coming and when the next shows, and a top partner sees when each lower tier does', async () => {
+    const top = await givenPartner(t, { registeredCountry: 'LU' })
+    expect((await adjust(top.id, { delta: 50, reason: 'Proven implementation record' })).status).toBe(201)
+    const standard = await givenPartner(t, { registeredCountry: 'LU' })
+    const feedOf = async (partnerId: string, query = '') =>
+      (await request(t.app).get(`/api/partner/requests${query}`).set(asPartner(t, partnerId))).body
+    const visible = await givenRequest(t, { country: 'LU', createdAt: new Date(t.clock.now().getTime() - 7 * HOUR) })
+    const first = await givenRequest(t, {
+      country: 'LU',
+      types: ['training'],
+      createdAt: new Date(t.clock.now().getTime() - HOUR),
+    })
+    await givenRequest(t, { country: 'LU', types: ['telephony'] })
+    await givenRequest(t, { country: 'LU', status: 'closed', closeReason: 'withdrawn' })
+
+    const standardFeed = await feedOf(standard.id)
+    expect(standardFeed.items.map((item: { id: string }) => item.id)).toEqual([visible.id])
+    expect(standardFeed.upcoming).toEqual({
+      count: 2,
+      nextVisibleAt: new Date(first.createdAt.getTime() + 6 * HOUR).toISOString(),
+    })
+    // The filters apply to what is coming too.
+    expect((await feedOf(standard.id, '?type=telephony')).upcoming.count).toBe(1)
+    expect(await feedOf(top.id)).toMatchObject({ upcoming: { count: 0, nextVisibleAt: null } })
+
+    const topItem = (await feedOf(top.id)).items.find((item: { id: string }) => item.id === first.id)
+    expect(topItem.laterTiers).toEqual([
+      { tier: 'trusted', visibleAt: new Date(first.createdAt.getTime() + 2 * HOUR).toISOString() },
+      { tier: 'standard', visibleAt: new Date(first.createdAt.getTime() + 6 * HOUR).toISOString() },
+      { tier: 'limited', visibleAt: new Date(first.createdAt.getTime() + 24 * HOUR).toISOString() },
+    ])
+    // Published 7 hours ago: only the limited tier still waits for it.
+    const older = (await feedOf(top.id)).items.find((item: { id: string }) => item.id === visible.id)
+    expect(older.laterTiers.map((entry: { tier: string }) => entry.tier)).toEqual(['limited'])
+  })
+
+  it('when a lead is Won, then it can be neither released nor returned; a Lost one cannot be released but may still be returned', async () => {
+    const partner = await givenPartner(t)
+    const [wonRequest, lostRequest] = [await oldRequest(), await oldRequest()]
+    const won = await reserve(partner.id, wonRequest.id)
+    const lost = await reserve(partner.id, lostRequest.id)
+    expect(won.body.abilities).toMatchObject({ release: true, returnAsBadLead: true })
+    await outcomeFromCrm(won.body.id, partner.id, 'won')
+    await outcomeFromCrm(lost.body.id, partner.id, 'lost')
+
+    const items = (await myReservations(partner.id)).body.items
+    const abilitiesOf = (id: string) => items.find((item: { id: string }) => item.id === id).abilities
+    expect(abilitiesOf(won.body.id)).toEqual({ release: false, returnAsBadLead: false, returnUntil: null })
+    expect(abilitiesOf(lost.body.id)).toMatchObject({ release: false, returnAsBadLead: true })
+
+    const refusedWon = await release(partner.id, wonRequest.id)
+    expect(refusedWon.status).toBe(409)
+    expect(refusedWon.body).toMatchObject({ code: 'lead_outcome_final', outcome: 'won' })
+    const refusedLost = await release(partner.id, lostRequest.id)
+    expect(refusedLost.body).toMatchObject({ code: 'lead_outcome_final', outcome: 'lost' })
+    // The refused release changed nothing: the Won reservation still shows its contacts.
+    const after = (await myReservations(partner.id)).body.items.find((item: { id: string }) => item.id === won.body.id)
+    expect(after).toMatchObject({ status: 'active', state: 'won' })
+    expect(after.contact).not.toBeNull()
+    expect((await returnAsBadLead(partner.id, lostRequest.id, { reason: 'unreachable' })).status).toBe(201)
+  })
+
   it('when a lead shows no progress, then the app warns after the first-contact deadline and releases it after the grace period, counting it expired', async () => {
     const partner = await givenPartner(t)
     const target = await oldRequest()

@@ -90,3 +90,12 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   if (Number.isNaN(date)) return undefined
   return Math.max(0, Math.ceil((date - now) / 1000))
 }
+
+/**
+ * Whether trying the same call again may succeed: no answer arrived, the server failed or was busy, or it asked
+ * to wait. A refusal (an ineligible partner, a wrong code, a closed request) answers the same every time.
+ */
+export function isTransient(error: unknown): boolean {
+  if (!isApiError(error)) return true
+  return error.status === 0 || error.status === 408 || error.status === 429 || error.status >= 500
+}

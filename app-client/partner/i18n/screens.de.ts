@@ -34,16 +34,19 @@ export const screensDe: ScreenMessages = {
     done: 'Dieses Portal ist jetzt mit {company} verknüpft.',
   },
   eligibility: {
-    title: 'Sie können noch keine Anfragen reservieren',
+    title: 'Anfragen werden Ihnen derzeit nicht angezeigt',
     partner_not_approved: 'Ihr Unternehmen ist im Bitrix24-Partnerprogramm noch nicht zugelassen.',
     partner_not_approved_fix:
-      'Ihr Partnermanager lässt Partner zu; wenden Sie sich an ihn, wenn Ihre Bewerbung offen ist.',
+      'Ihre Bewerbung wartet auf die Zulassung durch Ihren Partnermanager. Anfragen erscheinen hier, sobald Sie zugelassen sind; wenden Sie sich an ihn, wenn es lange dauert.',
     tutorial_not_completed: 'Ihr Unternehmen hat das Bitrix Partner Program Tutorial nicht abgeschlossen.',
-    tutorial_not_completed_fix: 'Schließen Sie das Tutorial ab; Ihr Partnermanager erfasst den Abschluss.',
+    tutorial_not_completed_fix:
+      'Schließen Sie das Tutorial ab. Sobald Ihr Partnermanager den Abschluss erfasst, erscheinen hier Anfragen.',
     partner_suspended: 'Ihr Zugang zu Anfragen ist gesperrt.',
     partner_suspended_until: 'Ihr Zugang zu Anfragen ist bis {date} gesperrt.',
     partner_suspended_fix:
-      'Fragen Sie Ihren Partnermanager nach dem Grund und danach, wie Sie den Zugang zurückerhalten.',
+      'Die Sperre hat kein Enddatum. Fragen Sie Ihren Partnermanager nach dem Grund und danach, wie Sie den Zugang zurückerhalten. Ihre Reservierungen und deren Kontaktdaten bleiben verfügbar.',
+    partner_suspended_until_fix:
+      'Ab {date} erscheinen hier wieder von selbst Anfragen. Ihre Reservierungen und deren Kontaktdaten bleiben bis dahin verfügbar; den Grund nennt Ihnen Ihr Partnermanager.',
   },
   quota: {
     left: 'Noch {left} von {limit} Reservierungen frei',
@@ -57,8 +60,14 @@ export const screensDe: ScreenMessages = {
     filterCountry: 'Standort',
     allTypes: 'Alle Arten',
     allCountries: 'Alle meine Standorte',
-    empty: 'Derzeit passen keine offenen Anfragen.',
+    empty: 'Derzeit gibt es an Ihren Standorten keine offenen Anfragen.',
     emptyHint: 'Neue Anfragen erscheinen hier, sobald Kunden sie senden. Fügen Sie Standorte hinzu, um mehr zu sehen.',
+    emptyNotYet: 'Für Ihre Stufe ist noch keine Anfrage sichtbar',
+    upcoming:
+      '{count} Anfrage an Ihren Standorten wird für Sie später sichtbar, am {time}. | {count} Anfragen an Ihren Standorten werden für Sie später sichtbar; die nächste am {time}.',
+    emptyFiltered: 'Keine offenen Anfragen passen zu diesen Filtern.',
+    emptyFilteredHint:
+      'Wählen Sie „Alle Arten“ und „Alle meine Standorte“, um jede Anfrage zu sehen, die Sie reservieren können.',
     taken: '{taken} von {limit} vergeben',
     takenLabel: 'Vergebene Reservierungen',
     details: 'Details',
@@ -70,6 +79,10 @@ export const screensDe: ScreenMessages = {
     title: 'Anfrage aus {city}, {country}',
     description: 'Was der Kunde braucht',
     masked: 'Kontaktdaten im Text sind bis zur Reservierung verborgen.',
+    contactsShown:
+      'Sie haben diese Anfrage reserviert: Die Kontaktdaten des Kunden stehen unten und unter „Meine Reservierungen“.',
+    contactsInReservations:
+      'Sie haben diese Anfrage reserviert: Die Kontaktdaten des Kunden stehen unter „Meine Reservierungen“.',
     types: 'Gewünschte Leistungen',
     reserve: 'Reservieren',
     cannotReserve: 'Sie können diese Anfrage nicht reservieren',
@@ -81,7 +94,9 @@ export const screensDe: ScreenMessages = {
     me: 'Ich',
     choose: 'Benutzer wählen…',
     confirm: 'Reservieren und Lead anlegen',
-    done: 'Reserviert. Die Kontaktdaten stehen unter „Meine Reservierungen“, der Lead wird in Ihrem CRM angelegt.',
+    done: 'Reserviert. Das sind die Kontaktdaten des Kunden.',
+    leadComing: 'Der Lead wird in Ihrem CRM angelegt; „Meine Reservierungen“ zeigt, wann er dort ist.',
+    leadInCrm: 'Der Lead ist in Ihrem CRM.',
     openReservations: 'Meine Reservierungen öffnen',
   },
   reservations: {
@@ -95,6 +110,19 @@ export const screensDe: ScreenMessages = {
     company: 'Unternehmen',
     reservedAt: 'Reserviert am {date}',
     releasedAt: 'Freigegeben am {date}',
+    expiredAt: 'Am {date} mangels Fortschritt im CRM freigegeben',
+    returnedAt: 'Zurückgegeben am {date}',
+    stateNote: {
+      syncing: 'Der Lead wird in Ihrem CRM angelegt.',
+      sync_failed:
+        'Der Lead konnte noch nicht in Ihr CRM geschrieben werden; die App versucht es weiter. Die Kontaktdaten stehen bis dahin hier.',
+      won: 'Im CRM gewonnen: Der Kunde gehört Ihnen, die Reservierung und ihre Kontaktdaten bleiben bei Ihnen.',
+      lost: 'Im CRM verloren: Der Lead ist abgeschlossen und zählt in Ihrer Bewertung.',
+      expired:
+        'Freigegeben, weil der Lead in Ihrem CRM nicht rechtzeitig vorankam; er zählt in Ihrer Bewertung als verloren.',
+      released: 'Sie haben sie freigegeben: Ihr Platz ging an andere Partner zurück.',
+      rejected_spam: 'Ein Partnermanager hat die Anfrage als Spam abgelehnt: Sie zählt für keinen Partner.',
+    },
     openLead: 'Lead im CRM öffnen',
     openDeal: 'Deal im CRM öffnen',
     release: 'Freigeben',
@@ -194,7 +222,8 @@ export const screensDe: ScreenMessages = {
     tiers: { limited: 'Eingeschränkt', standard: 'Standard', trusted: 'Vertrauenswürdig', top: 'Top' },
   },
   earlyAccess: {
-    countdown: 'Früher Zugang: andere Partner sehen sie in {hours} Std. {minutes} Min.',
+    later: 'Früher Zugang: niedrigere Stufen sehen sie später: {list}.',
+    tierIn: '{tier} in {hours} Std. {minutes} Min.',
     notice: 'Ihre Stufe ({tier}) sieht neue Anfragen {delay}. Eine höhere Bewertung zeigt sie früher.',
   },
   firstContact: {
@@ -275,6 +304,7 @@ export const screensDe: ScreenMessages = {
     location_is_registered_country: 'Ihr registriertes Land ist immer abgedeckt; wählen Sie ein anderes.',
     return_window_closed: 'Die Frist für die Rückgabe dieses Leads ist abgelaufen.',
     won_cannot_be_returned: 'Ein gewonnener Lead kann nicht zurückgegeben werden.',
+    lead_outcome_final: 'Dieser Lead ist in Ihrem CRM gewonnen oder verloren, daher bleibt die Reservierung bei Ihnen.',
     early_access_pending: 'Diese Anfrage ist für Ihre Stufe noch nicht freigegeben.',
     monthly_quota: 'Sie haben die neuen Reservierungen erreicht, die Ihre Stufe in 30 Tagen erlaubt.',
     monthly_quota_until:

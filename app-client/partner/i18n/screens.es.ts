@@ -34,15 +34,19 @@ export const screensEs: ScreenMessages = {
     done: 'Este portal está ahora vinculado a {company}.',
   },
   eligibility: {
-    title: 'Todavía no puede reservar solicitudes',
+    title: 'Ahora no se le muestran solicitudes',
     partner_not_approved: 'Su empresa aún no está aprobada en el Programa de Partners de Bitrix24.',
     partner_not_approved_fix:
-      'Su gestor de partners aprueba a los partners; contacte con él si su solicitud está pendiente.',
+      'Su solicitud espera la aprobación de su gestor de partners. Las solicitudes aparecerán aquí en cuanto le aprueben; contacte con su gestor si tarda.',
     tutorial_not_completed: 'Su empresa no ha completado el Bitrix Partner Program Tutorial.',
-    tutorial_not_completed_fix: 'Complete el tutorial; su gestor de partners registra que lo ha terminado.',
+    tutorial_not_completed_fix:
+      'Complete el tutorial. En cuanto su gestor de partners lo registre, las solicitudes aparecerán aquí.',
     partner_suspended: 'Su acceso a las solicitudes está suspendido.',
     partner_suspended_until: 'Su acceso a las solicitudes está suspendido hasta el {date}.',
-    partner_suspended_fix: 'Contacte con su gestor de partners para saber el motivo y cómo recuperar el acceso.',
+    partner_suspended_fix:
+      'La suspensión no tiene fecha de fin. Contacte con su gestor de partners para saber el motivo y cómo recuperar el acceso. Sus reservas y sus contactos siguen disponibles.',
+    partner_suspended_until_fix:
+      'Las solicitudes volverán a aparecer aquí solas el {date}. Mientras tanto, sus reservas y sus contactos siguen disponibles; su gestor de partners puede explicarle el motivo.',
   },
   quota: {
     left: 'Le quedan {left} de {limit} reservas',
@@ -56,8 +60,14 @@ export const screensEs: ScreenMessages = {
     filterCountry: 'Ubicación',
     allTypes: 'Todos los tipos',
     allCountries: 'Todas mis ubicaciones',
-    empty: 'Ahora mismo no hay solicitudes abiertas que coincidan.',
+    empty: 'Ahora mismo no hay solicitudes abiertas en sus ubicaciones.',
     emptyHint: 'Las nuevas solicitudes aparecen aquí cuando los clientes las envían. Añada ubicaciones para ver más.',
+    emptyNotYet: 'Todavía no hay solicitudes visibles para su nivel',
+    upcoming:
+      '{count} solicitud de sus ubicaciones será visible para usted más tarde, el {time}. | {count} solicitudes de sus ubicaciones serán visibles para usted más tarde; la próxima, el {time}.',
+    emptyFiltered: 'Ninguna solicitud abierta coincide con estos filtros.',
+    emptyFilteredHint:
+      'Elija «Todos los tipos» y «Todas mis ubicaciones» para ver todas las solicitudes que puede reservar.',
     taken: '{taken} de {limit} ocupadas',
     takenLabel: 'Reservas ocupadas',
     details: 'Detalles',
@@ -69,6 +79,8 @@ export const screensEs: ScreenMessages = {
     title: 'Solicitud de {city}, {country}',
     description: 'Lo que necesita el cliente',
     masked: 'Los datos de contacto del texto están ocultos hasta que reserve.',
+    contactsShown: 'Ha reservado esta solicitud: los contactos del cliente están abajo y en Mis reservas.',
+    contactsInReservations: 'Ha reservado esta solicitud: los contactos del cliente están en Mis reservas.',
     types: 'Servicios solicitados',
     reserve: 'Reservar',
     cannotReserve: 'No puede reservar esta solicitud',
@@ -80,7 +92,9 @@ export const screensEs: ScreenMessages = {
     me: 'Yo',
     choose: 'Elegir un usuario…',
     confirm: 'Reservar y crear lead',
-    done: 'Reservada. Los contactos están en Mis reservas y el lead se está creando en su CRM.',
+    done: 'Reservada. Estos son los contactos del cliente.',
+    leadComing: 'El lead se está creando en su CRM; Mis reservas muestra cuándo está allí.',
+    leadInCrm: 'El lead está en su CRM.',
     openReservations: 'Abrir Mis reservas',
   },
   reservations: {
@@ -94,6 +108,18 @@ export const screensEs: ScreenMessages = {
     company: 'Empresa',
     reservedAt: 'Reservada el {date}',
     releasedAt: 'Liberada el {date}',
+    expiredAt: 'Liberada el {date} por falta de avance en el CRM',
+    returnedAt: 'Devuelta el {date}',
+    stateNote: {
+      syncing: 'El lead se está creando en su CRM.',
+      sync_failed:
+        'Todavía no se pudo escribir el lead en su CRM; la aplicación lo sigue intentando. Mientras tanto, los contactos están aquí.',
+      won: 'Ganado en su CRM: el cliente es suyo, y la reserva y sus contactos se quedan con usted.',
+      lost: 'Perdido en su CRM: el lead está cerrado y cuenta en su valoración.',
+      expired: 'Liberada porque el lead no avanzó a tiempo en su CRM; cuenta como perdido en su valoración.',
+      released: 'Usted la liberó: su plaza volvió a otros partners.',
+      rejected_spam: 'Un gestor de partners rechazó la solicitud como spam: no cuenta para ningún partner.',
+    },
     openLead: 'Abrir lead en el CRM',
     openDeal: 'Abrir negociación en el CRM',
     release: 'Liberar',
@@ -191,7 +217,8 @@ export const screensEs: ScreenMessages = {
     tiers: { limited: 'Limitado', standard: 'Estándar', trusted: 'De confianza', top: 'Superior' },
   },
   earlyAccess: {
-    countdown: 'Acceso anticipado: otros partners la verán en {hours} h {minutes} min',
+    later: 'Acceso anticipado: los niveles inferiores la verán más tarde: {list}.',
+    tierIn: '{tier} en {hours} h {minutes} min',
     notice: 'Su nivel ({tier}) ve las nuevas solicitudes {delay}. Una calificación más alta las muestra antes.',
   },
   firstContact: {
@@ -268,6 +295,7 @@ export const screensEs: ScreenMessages = {
     location_is_registered_country: 'Su país registrado siempre está cubierto; elija otro.',
     return_window_closed: 'El plazo para devolver este lead ha terminado.',
     won_cannot_be_returned: 'Un lead ganado no se puede devolver.',
+    lead_outcome_final: 'Este lead está ganado o perdido en su CRM, así que la reserva se queda con usted.',
     early_access_pending: 'Esta solicitud aún no está abierta para su nivel.',
     monthly_quota: 'Ha alcanzado las nuevas reservas que su nivel permite en 30 días.',
     monthly_quota_until:

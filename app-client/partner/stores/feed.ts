@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { FeedItem } from '@shared/schemas/feed.schema'
+import type { FeedItem, FeedPage } from '@shared/schemas/feed.schema'
 import type { Reservation } from '@shared/schemas/reservation.schema'
 import type { RequestType } from '@shared/domain/request-types'
 import { partnerApi } from '../api/partner-client'
@@ -17,6 +17,8 @@ export interface FeedFilterValues {
 export const useFeedStore = defineStore('feed', () => {
   const items = shallowRef<FeedItem[]>([])
   const nextCursor = ref<string | null>(null)
+  /** Requests in my locations that early access still hides from my tier: how many, and when the next shows. */
+  const upcoming = shallowRef<FeedPage['upcoming']>({ count: 0, nextVisibleAt: null })
   const filters = ref<FeedFilterValues>({ type: null, country: null })
   const { loading, loaded, error, track } = useLoadState()
   const rating = useRatingStore()
@@ -29,6 +31,7 @@ export const useFeedStore = defineStore('feed', () => {
       const page = await partnerApi.listFeed(query())
       items.value = page.items
       nextCursor.value = page.nextCursor
+      upcoming.value = page.upcoming
     })
   }
 
@@ -39,6 +42,7 @@ export const useFeedStore = defineStore('feed', () => {
       const page = await partnerApi.listFeed({ ...query(), cursor })
       items.value = [...items.value, ...page.items]
       nextCursor.value = page.nextCursor
+      upcoming.value = page.upcoming
     })
   }
 
@@ -48,11 +52,18 @@ export const useFeedStore = defineStore('feed', () => {
    */
   async function pull(): Promise<() => void> {
     const asked = query()
-    const pages = await pullPages((cursor) => partnerApi.listFeed({ ...asked, cursor }), items.value.length)
+    let firstUpcoming: FeedPage['upcoming'] | undefined
+    const pages = await pullPages(async (cursor) => {
+      const page = await partnerApi.listFeed({ ...asked, cursor })
+      // What early access still holds back is counted over the whole feed, so the first page says it.
+      firstUpcoming ??= page.upcoming
+      return page
+    }, items.value.length)
     return () => {
       if (asked.type !== query().type || asked.country !== query().country) return
       items.value = pages.items
       nextCursor.value = pages.nextCursor
+      if (firstUpcoming) upcoming.value = firstUpcoming
       loaded.value = true
       error.value = null
     }
@@ -76,7 +87,7 @@ export const useFeedStore = defineStore('feed', () => {
     return reservation
   }
 
-  return { items, nextCursor, filters, loading, loaded, error, load, loadMore, pull, setFilters, reserve }
+  return { items, nextCursor, upcoming, filters, loading, loaded, error, load, loadMore, pull, setFilters, reserve }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useFeedStore, import.meta.hot))

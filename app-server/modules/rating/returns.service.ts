@@ -1,13 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm'
+import { returnDecision } from '../../../shared/domain/reservation-abilities'
 import type { ReturnReservationBody } from '../../../shared/schemas/rating'
 import type { AppContext } from '../../context'
 import { reservationReturns, reservations } from '../../db/schema'
 import { withTransaction } from '../../db/transaction'
-import { conflict, notFound, unprocessable } from '../../errors'
+import { conflict, notFound } from '../../errors'
 import type { ManagerActor, PartnerActor } from '../../http/auth/actors'
 import { recordAudit } from '../audit'
 import { sendToReview } from '../requests'
-import { endReservation, returnWindowEnd } from '../reservations'
+import { endReservation, returnRefusalError, returnWindowEnd } from '../reservations'
 import { countedOf, countReservation } from './rating-ledger'
 import { presentReturn } from './rating.presenter'
 
@@ -36,17 +37,13 @@ export async function returnReservation(
       )
       .for('update')
     if (!reservation) throw notFound('reservation_not_found', 'You hold no active reservation of this request.')
-    if (reservation.outcome === 'won') {
-      throw unprocessable('won_cannot_be_returned', 'This lead is Won in your CRM; it was not a bad lead.')
-    }
-    const until = returnWindowEnd(reservation.reservedAt, ctx.config)
-    if (now.getTime() > until.getTime()) {
-      throw unprocessable(
-        'return_window_closed',
-        `Bad leads can be returned within ${ctx.config.RATING_RETURN_WINDOW_DAYS} days of reserving; this one until ${until.toISOString()}.`,
-        { returnUntil: until.toISOString() },
-      )
-    }
+    const decision = returnDecision({
+      now,
+      status: reservation.status,
+      outcome: reservation.outcome,
+      returnUntil: returnWindowEnd(reservation.reservedAt, ctx.config),
+    })
+    if (!decision.allowed) throw returnRefusalError(decision, ctx.config.RATING_RETURN_WINDOW_DAYS)
     await endReservation(tx, {
       where: { reservationId: reservation.id },
       reason: 'returned',

@@ -51,3 +51,23 @@ export async function selectFeed(db: Executor, filter: FeedFilter): Promise<Feed
         limit ${filter.limit}`,
   )
 }
+
+/**
+ * How many open requests in the given countries (and type) were published after `publishedAfter`, which early
+ * access still hides from the partner, and when the oldest of them was published.
+ */
+export async function countNotYetVisible(
+  db: Executor,
+  filter: { countries: string[]; type?: string | undefined; publishedAfter: Date },
+): Promise<{ count: number; oldest: Date | null }> {
+  if (filter.countries.length === 0) return { count: 0, oldest: null }
+  const [row] = await queryRows<{ count: number; oldest: Date | string | null }>(
+    db,
+    sql`select count(*)::int as count, min(q.created_at) as oldest
+        from requests q
+        where q.country = any(${sql.param(filter.countries)}::char(2)[]) and q.status = 'open'
+          and q.created_at > ${filter.publishedAfter.toISOString()}::timestamptz
+          ${filter.type ? sql`and ${filter.type} = any(q.types)` : sql``}`,
+  )
+  return { count: row?.count ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null }
+}

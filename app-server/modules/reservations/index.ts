@@ -3,6 +3,7 @@ import { eraseClientFromReservations } from './crm-state.repository'
 
 export { partnerRoutes } from './reservations.routes'
 export { endReservation, type EndReservationInput } from './end-reservation'
+export { returnRefusalError } from './reservation-refusals'
 export {
   leasePending,
   markAddAttempted,

@@ -1,4 +1,6 @@
+import type { RatingTierId } from '../../../shared/domain/rating'
 import { reserveAbilities, type ReserveDecision } from '../../../shared/domain/reserve-decision'
+import { reservationAbilities } from '../../../shared/domain/reservation-abilities'
 import { reservationState } from '../../../shared/domain/reservation-state'
 import type { FeedItem } from '../../../shared/schemas/feed.schema'
 import type { Reservation } from '../../../shared/schemas/reservation.schema'
@@ -16,6 +18,8 @@ export interface PartnerView {
   decision: ReserveDecision
   /** Until when the partner's tier (and higher ones) has the request to itself; null once a slower tier sees it. */
   earlyAccessUntil: Date | null
+  /** The tiers below the partner's that do not see the request yet, and when each does. */
+  laterTiers: { tier: RatingTierId; visibleAt: Date }[]
 }
 
 /**
@@ -29,6 +33,7 @@ export function presentRequestForPartner(request: SummaryFields, view: PartnerVi
     heldByMe: holding,
     abilities: reserveAbilities(view.decision),
     earlyAccessUntil: view.earlyAccessUntil?.toISOString() ?? null,
+    laterTiers: view.laterTiers.map((entry) => ({ tier: entry.tier, visibleAt: entry.visibleAt.toISOString() })),
   }
 }
 
@@ -73,7 +78,12 @@ export function presentReservation(
   const deadline = firstContactWindow(reservation, view.config)
   const returnUntil = returnWindowEnd(reservation.reservedAt, view.config)
   const returned = view.returned ?? null
-  const canReturn = active && !returned && reservation.outcome !== 'won' && view.now.getTime() <= returnUntil.getTime()
+  const abilities = reservationAbilities({
+    now: view.now,
+    status: reservation.status,
+    outcome: reservation.outcome,
+    returnUntil,
+  })
   return {
     id: reservation.id,
     status: reservation.status,
@@ -106,6 +116,10 @@ export function presentReservation(
           decidedAt: returned.decidedAt ? returned.decidedAt.toISOString() : null,
         }
       : null,
-    abilities: { release: active, returnAsBadLead: canReturn, returnUntil: active ? returnUntil.toISOString() : null },
+    abilities: {
+      release: abilities.release,
+      returnAsBadLead: abilities.returnAsBadLead,
+      returnUntil: abilities.returnUntil?.toISOString() ?? null,
+    },
   }
 }

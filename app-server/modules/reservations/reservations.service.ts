@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import { timestamp } from '../../../shared/schemas/timestamp'
-import { earlyAccessEnds } from '../../../shared/domain/rating'
+import { earlyAccessEnds, laterTierAccess, visibleAt } from '../../../shared/domain/rating'
+import { releaseDecision } from '../../../shared/domain/reservation-abilities'
 import { reserveDecision } from '../../../shared/domain/reserve-decision'
 import type { FeedQuery } from '../../../shared/schemas/feed.schema'
 import type { ReservationListQuery } from '../../../shared/schemas/reservation.schema'
@@ -18,9 +19,11 @@ import { assertEligible, eligibilityFactsOf, presentProfile } from '../partners'
 import type { RequestRow } from '../requests'
 import { listRestrictedCountries } from '../territories'
 import { endReservation } from './end-reservation'
-import { selectFeed } from './feed.repository'
+import { countNotYetVisible, selectFeed } from './feed.repository'
 import { loadPartnerFacts, type PartnerFacts, type RequestFacts } from './partner-facts.repository'
 import { loadRatingLimits, type RatingLimits } from './rating-limits'
+import { returnWindowEnd } from './rating.policy'
+import { releaseRefusalError } from './reservation-refusals'
 import { reserveRefusalError } from './reserve-refusal'
 import { feedRowSummary, presentFeedItem, presentReservation } from './reservations.presenter'
 import { selectMyReservations, type ReservationRow, type ReturnRow } from './reservations.repository'
@@ -73,7 +76,11 @@ function partnerView(side: PartnerSide, request: RequestFacts, mine: 'active' | 
     earlyAccessHours: limits.tier.earlyAccessHours,
     request,
   })
-  return { decision, earlyAccessUntil: earlyAccessEnds(request.createdAt, limits.tier, limits.tiers, now) }
+  return {
+    decision,
+    earlyAccessUntil: earlyAccessEnds(request.createdAt, limits.tier, limits.tiers, now),
+    laterTiers: laterTierAccess(request.createdAt, limits.tier, limits.tiers, now),
+  }
 }
 
 const requestFactsOf = (
@@ -107,15 +114,21 @@ export async function listFeed(ctx: AppContext, actor: PartnerActor, query: Feed
   }
   const before = feedCursor.decode(query.cursor)
   const limits = await loadRatingLimits(ctx.db, ctx, partner.id, now)
+  const countries = query.country ? [query.country] : coverage
+  // Early access: higher tiers see a new request first, lower ones after their tier's delay.
+  const visibleFrom = publishedBefore(now, limits.tier.earlyAccessHours)
   const rows = await selectFeed(ctx.db, {
     partnerId: partner.id,
-    countries: query.country ? [query.country] : coverage,
+    countries,
     type: query.type,
     before: before ? { createdAt: new Date(before.createdAt), id: before.id } : undefined,
-    // Early access: higher tiers see a new request first, lower ones after their tier's delay.
-    publishedBefore: publishedBefore(now, limits.tier.earlyAccessHours),
+    publishedBefore: visibleFrom,
     limit: fetchLimit(query.limit),
   })
+  // The requests still hidden by early access: the feed says how many are coming and when the next appears.
+  const waiting = visibleFrom
+    ? await countNotYetVisible(ctx.db, { countries, type: query.type, publishedAfter: visibleFrom })
+    : { count: 0, oldest: null }
   const side = { facts, limits, now }
   const page = feedCursor.page(rows, query.limit, (row) => ({
     createdAt: new Date(row.created_at).toISOString(),
@@ -129,6 +142,10 @@ export async function listFeed(ctx: AppContext, actor: PartnerActor, query: Feed
       ),
     ),
     nextCursor: page.nextCursor,
+    upcoming: {
+      count: waiting.count,
+      nextVisibleAt: waiting.oldest ? visibleAt(waiting.oldest, limits.tier).toISOString() : null,
+    },
   }
 }
 
@@ -211,13 +228,35 @@ function present(
 
 /**
  * Releases the partner's reservation: the slot frees for another partner and the contacts are no longer shown.
- * @throws AppError `reservation_not_found` (404) when the partner holds no active reservation of the request.
+ * Only an undecided lead may be released (`releaseDecision`): a Won or Lost one stays with the partner.
+ * @throws AppError `reservation_not_found` (404) when the partner holds no active reservation of the request;
+ *   `lead_outcome_final` (409) when its lead is Won or Lost in the CRM.
  */
 export async function releaseReservation(ctx: AppContext, actor: PartnerActor, requestId: string) {
   return withTransaction(ctx.db, async (tx) => {
     const side = await loadPartnerSide(ctx, tx, actor.partnerId)
+    // Locked, so an outcome arriving from the CRM meanwhile waits for this release or sees it.
+    const [held] = await tx
+      .select()
+      .from(reservations)
+      .where(
+        and(
+          eq(reservations.requestId, requestId),
+          eq(reservations.partnerId, actor.partnerId),
+          eq(reservations.status, 'active'),
+        ),
+      )
+      .for('update')
+    if (!held) throw notFound('reservation_not_found', 'You hold no active reservation of this request.')
+    const decision = releaseDecision({
+      now: side.now,
+      status: held.status,
+      outcome: held.outcome,
+      returnUntil: returnWindowEnd(held.reservedAt, ctx.config),
+    })
+    if (!decision.allowed) throw releaseRefusalError(decision)
     const ended = await endReservation(tx, {
-      where: { requestId, partnerId: actor.partnerId },
+      where: { reservationId: held.id },
       reason: 'partner',
       now: side.now,
       actor: { type: 'partner', id: actor.partnerId },

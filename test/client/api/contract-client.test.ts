@@ -38,7 +38,9 @@ describe('contract client', () => {
   })
 
   it('When a path parameter or query value needs escaping, then it is encoded; empty query values are left out', async () => {
-    const fetchMock = respondWith(Response.json({ items: [], nextCursor: null }))
+    const fetchMock = respondWith(
+      Response.json({ items: [], nextCursor: null, upcoming: { count: 0, nextVisibleAt: null } }),
+    )
 
     await call(partner.listRequestFeed, { query: { cursor: 'a/b c', type: undefined, limit: 20 } })
     await call(partner.releaseReservation, { params: { id: 'x/y' } }).catch(() => undefined)

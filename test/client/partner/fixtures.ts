@@ -1,4 +1,4 @@
-import type { FeedItem } from '@shared/schemas/feed.schema'
+import type { FeedItem, FeedPage } from '@shared/schemas/feed.schema'
 import type { PartnerProfile } from '@shared/schemas/partner.schema'
 import type { PartnerRating } from '@shared/schemas/rating'
 import { DEFAULT_RATING_TIERS, RATING_FORMULA } from '@shared/domain/rating'
@@ -21,8 +21,14 @@ export function feedItem(overrides: Partial<FeedItem> = {}): FeedItem {
     heldByMe: false,
     abilities: { reserve: true },
     earlyAccessUntil: null,
+    laterTiers: [],
     ...overrides,
   }
+}
+
+/** A feed page: no request waiting for my tier unless `upcoming` says otherwise. */
+export function feedPage(items: FeedItem[], overrides: Partial<FeedPage> = {}): FeedPage {
+  return { items, nextCursor: null, upcoming: { count: 0, nextVisibleAt: null }, ...overrides }
 }
 
 export function reservation(overrides: Partial<Reservation> = {}): Reservation {

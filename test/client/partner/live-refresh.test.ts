@@ -7,7 +7,7 @@ import { useLiveStore } from '../../../app-client/partner/stores/live'
 import { useProfileStore } from '../../../app-client/partner/stores/profile'
 import { useRatingStore } from '../../../app-client/partner/stores/rating'
 import { useReservationsStore } from '../../../app-client/partner/stores/reservations'
-import { feedItem, profile, rating, reservation } from './fixtures'
+import { feedItem, feedPage, profile, rating, reservation } from './fixtures'
 
 vi.mock('../../../app-client/partner/api/partner-client', () => ({
   partnerApi: { getRating: vi.fn(), listFeed: vi.fn(), listReservations: vi.fn(), getProfile: vi.fn() },
@@ -149,20 +149,27 @@ describe('live store: the counters and the lists from one refresh', () => {
     const feed = useFeedStore()
     const second = feedItem({ id: '00000000-0000-4000-8000-0000000000c2' })
     api.listFeed
-      .mockResolvedValueOnce({ items: [feedItem()], nextCursor: 'p2' })
-      .mockResolvedValueOnce({ items: [second], nextCursor: null })
+      .mockResolvedValueOnce(feedPage([feedItem()], { nextCursor: 'p2' }))
+      .mockResolvedValueOnce(feedPage([second]))
     await feed.setFilters({ country: 'AT' })
     await feed.loadMore()
     expect(feed.items).toHaveLength(2)
 
     api.getRating.mockResolvedValue(rating())
     api.listFeed
-      .mockResolvedValueOnce({ items: [feedItem({ reservations: { taken: 5, limit: 5 } })], nextCursor: 'p2' })
-      .mockResolvedValueOnce({ items: [second], nextCursor: null })
+      .mockResolvedValueOnce(
+        feedPage([feedItem({ reservations: { taken: 5, limit: 5 } })], {
+          nextCursor: 'p2',
+          upcoming: { count: 2, nextVisibleAt: '2026-12-03T14:20:00.000Z' },
+        }),
+      )
+      .mockResolvedValueOnce(feedPage([second]))
     await useLiveStore().refresh(['feed'])
 
     expect(feed.items).toHaveLength(2)
     expect(feed.items[0]?.reservations.taken).toBe(5)
+    // What early access holds back is refreshed with the list.
+    expect(feed.upcoming).toEqual({ count: 2, nextVisibleAt: '2026-12-03T14:20:00.000Z' })
     expect(api.listFeed).toHaveBeenLastCalledWith({ country: 'AT', type: undefined, cursor: 'p2' })
   })
 

@@ -13,7 +13,7 @@ import { useProfileStore } from '../../../app-client/partner/stores/profile'
 import LocationsView from '../../../app-client/partner/views/LocationsView.vue'
 import RequestsView from '../../../app-client/partner/views/RequestsView.vue'
 import { mountWithApp } from '../support/mount-with-app'
-import { feedItem, profile, reservation } from './fixtures'
+import { feedPage, feedItem, profile, reservation } from './fixtures'
 
 vi.mock('../../../app-client/partner/api/partner-client', () => ({
   partnerApi: {
@@ -54,7 +54,8 @@ describe('EligibilityNotice', () => {
 
     expect(wrapper.findAll('[data-reason]')).toHaveLength(2)
     expect(wrapper.text()).toContain('Your access to requests is suspended until December 6, 2026.')
-    expect(wrapper.text()).toContain('Contact your partner manager')
+    expect(wrapper.text()).toContain('Requests appear here again on December 6, 2026 by themselves.')
+    expect(wrapper.text()).toContain('waiting for your partner manager’s approval')
   })
 
   it('When the portal speaks Spanish, then the reasons are in Spanish', async () => {
@@ -122,6 +123,42 @@ describe('ReservationCard', () => {
   })
 })
 
+describe('what a reservation offers follows the abilities the server sends for its outcome', () => {
+  it('When the lead is Won, then neither release nor return is offered, and the card says the reservation stays', async () => {
+    const won = reservation({
+      crm: { ...reservation().crm, outcome: 'won', outcomeAt: '2026-11-23T10:00:00.000Z' },
+      abilities: { release: false, returnAsBadLead: false, returnUntil: null },
+    })
+    const { wrapper } = await mountWithApp(ReservationCard, { messages }, { props: { reservation: won } })
+    expect(wrapper.find('[data-testid="release"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="return"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="state-note"]').text()).toContain('the client is yours')
+    expect(wrapper.find('[data-testid="contact"]').exists()).toBe(true)
+  })
+
+  it('When the lead is Lost within the return window, then only the return is offered', async () => {
+    const lost = reservation({
+      crm: { ...reservation().crm, outcome: 'lost', outcomeAt: '2026-11-23T10:00:00.000Z' },
+      abilities: { release: false, returnAsBadLead: true, returnUntil: '2026-11-28T10:00:00.000Z' },
+    })
+    const { wrapper } = await mountWithApp(ReservationCard, { messages }, { props: { reservation: lost } })
+    expect(wrapper.find('[data-testid="release"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="return"]').exists()).toBe(true)
+    expect(wrapper.get('[data-testid="state-note"]').text()).toContain('finished and counts in your rating')
+  })
+})
+
+describe('LoadError offers a retry only when trying again can help', () => {
+  it.each([
+    [new ApiError({ status: 403, code: 'partner_not_approved', title: 'Forbidden' }), false],
+    [new ApiError({ status: 0, code: 'network_error', title: 'Network' }), true],
+    [new ApiError({ status: 503, code: 'service_unavailable', title: 'Unavailable' }), true],
+  ])('When the error is %s, then a retry is offered: %s', async (error, retry) => {
+    const { wrapper } = await mountWithApp(LoadError, { messages }, { props: { error } })
+    expect(wrapper.find('button').exists()).toBe(retry)
+  })
+})
+
 describe('RequestsView', () => {
   const routes = [
     { path: '/', name: 'requests', component: RequestsView },
@@ -129,10 +166,9 @@ describe('RequestsView', () => {
   ]
 
   it('When requests arrive, then each shows its place and how many of 5 places are taken', async () => {
-    api.listFeed.mockResolvedValue({
-      items: [feedItem(), feedItem({ id: '00000000-0000-4000-8000-000000000002', city: 'Wien', country: 'AT' })],
-      nextCursor: null,
-    })
+    api.listFeed.mockResolvedValue(
+      feedPage([feedItem(), feedItem({ id: '00000000-0000-4000-8000-000000000002', city: 'Wien', country: 'AT' })]),
+    )
     const { wrapper } = await mountWithApp(RequestsView, { messages, routes })
     await flushPromises()
 
@@ -143,22 +179,52 @@ describe('RequestsView', () => {
     expect(cards[1]?.text()).toContain('Wien, Austria')
   })
 
-  it('When there are none, then the empty state explains why', async () => {
-    api.listFeed.mockResolvedValue({ items: [], nextCursor: null })
+  it('When there are none and none is coming, then the empty state says so', async () => {
+    api.listFeed.mockResolvedValue(feedPage([]))
     const { wrapper } = await mountWithApp(RequestsView, { messages, routes })
     await flushPromises()
-    expect(wrapper.get('[data-testid="empty"]').text()).toContain('No open requests match right now.')
+    expect(wrapper.get('[data-testid="empty"]').text()).toContain('No open requests in your locations right now.')
   })
 
-  it('When the feed fails, then the translated reason and a retry are shown (German)', async () => {
+  it('When none is visible yet but early access holds some back, then it says how many and when the next shows', async () => {
+    api.listFeed.mockResolvedValue(feedPage([], { upcoming: { count: 3, nextVisibleAt: '2026-11-22T14:20:00.000Z' } }))
+    const { wrapper } = await mountWithApp(RequestsView, { messages, routes })
+    await flushPromises()
+    const empty = wrapper.get('[data-testid="empty"]')
+    expect(empty.attributes('data-empty')).toBe('upcoming')
+    expect(empty.text()).toContain('3 requests in your locations become visible to you later; the next at Nov 22, 2026')
+    expect(empty.text()).not.toContain('No open requests')
+  })
+
+  it('When filters hide every request, then the empty state names the filters', async () => {
+    api.listFeed.mockResolvedValue(feedPage([]))
+    const { wrapper } = await mountWithApp(RequestsView, { messages, routes })
+    await flushPromises()
+    await wrapper.get('select[name="type"]').setValue('training')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="empty"]').text()).toContain('No open requests match these filters.')
+  })
+
+  it('When the feed is refused for eligibility, then only the eligibility notice explains it: no error box, no retry', async () => {
+    api.getProfile.mockResolvedValue(
+      profile({ eligibility: { eligible: false, reasons: [{ code: 'partner_suspended', until: null }] } }),
+    )
+    api.listFeed.mockRejectedValue(new ApiError({ status: 403, code: 'partner_suspended', title: 'Forbidden' }))
+    const { wrapper } = await mountWithApp(RequestsView, { messages, routes, locale: 'de' })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="load-error"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="empty"]').exists()).toBe(false)
+    expect(wrapper.text()).not.toContain('Erneut versuchen')
+  })
+
+  it('When the feed fails for a passing reason, then the translated reason and a retry are shown (German)', async () => {
     api.listFeed
-      .mockRejectedValueOnce(new ApiError({ status: 403, code: 'partner_suspended', title: 'Forbidden' }))
-      .mockResolvedValueOnce({ items: [feedItem()], nextCursor: null })
+      .mockRejectedValueOnce(new ApiError({ status: 503, code: 'service_unavailable', title: 'Unavailable' }))
+      .mockResolvedValueOnce(feedPage([feedItem()]))
     const { wrapper } = await mountWithApp(RequestsView, { messages, routes, locale: 'de' })
     await flushPromises()
 
     const error = wrapper.get('[data-testid="load-error"]')
-    expect(error.text()).toContain('Ihr Zugang zu Anfragen ist gesperrt.')
     await error.get('button').trigger('click')
     await flushPromises()
     expect(wrapper.findAll('[data-testid="request-card"]')).toHaveLength(1)

@@ -6,7 +6,7 @@ import { useRatingStore } from '../../../app-client/partner/stores/rating'
 import { useReservationsStore } from '../../../app-client/partner/stores/reservations'
 import { useSessionStore } from '../../../app-client/partner/stores/session'
 import { usePortalStore } from '../../../app-client/partner/stores/portal'
-import { feedItem, profile, rating, reservation, session } from './fixtures'
+import { feedPage, feedItem, profile, rating, reservation, session } from './fixtures'
 
 vi.mock('../../../app-client/partner/api/partner-client', () => ({
   partnerApi: {
@@ -79,7 +79,7 @@ describe('session store', () => {
 
 describe('feed store', () => {
   it('When filters change, then the first page is loaded again with them', async () => {
-    api.listFeed.mockResolvedValue({ items: [feedItem()], nextCursor: 'c2' })
+    api.listFeed.mockResolvedValue(feedPage([feedItem()], { nextCursor: 'c2' }))
     const feed = useFeedStore()
 
     await feed.setFilters({ type: 'training', country: 'AT' })
@@ -91,8 +91,8 @@ describe('feed store', () => {
 
   it('When more is loaded, then the next page is appended with the same filters', async () => {
     api.listFeed
-      .mockResolvedValueOnce({ items: [feedItem()], nextCursor: 'c2' })
-      .mockResolvedValueOnce({ items: [feedItem({ id: '00000000-0000-4000-8000-000000000002' })], nextCursor: null })
+      .mockResolvedValueOnce(feedPage([feedItem()], { nextCursor: 'c2' }))
+      .mockResolvedValueOnce(feedPage([feedItem({ id: '00000000-0000-4000-8000-000000000002' })]))
     const feed = useFeedStore()
     await feed.setFilters({ country: 'DE' })
 
@@ -114,7 +114,7 @@ describe('feed store', () => {
   })
 
   it('When a request is reserved, then it shows as mine with the new count, assigned to the chosen user', async () => {
-    api.listFeed.mockResolvedValue({ items: [feedItem()], nextCursor: null })
+    api.listFeed.mockResolvedValue(feedPage([feedItem()]))
     api.reserve.mockResolvedValue(reservation())
     const feed = useFeedStore()
     await feed.load()
@@ -128,7 +128,7 @@ describe('feed store', () => {
   })
 
   it('When the request is fully reserved meanwhile, then the refusal reaches the caller and nothing changes', async () => {
-    api.listFeed.mockResolvedValue({ items: [feedItem()], nextCursor: null })
+    api.listFeed.mockResolvedValue(feedPage([feedItem()]))
     api.reserve.mockRejectedValue(new ApiError({ status: 409, code: 'request_fully_reserved', title: 'Conflict' }))
     const feed = useFeedStore()
     await feed.load()

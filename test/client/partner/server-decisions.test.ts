@@ -9,7 +9,7 @@ import { en } from '../../../app-client/partner/i18n/en'
 import { es } from '../../../app-client/partner/i18n/es'
 import RequestsView from '../../../app-client/partner/views/RequestsView.vue'
 import { mountWithApp } from '../support/mount-with-app'
-import { feedItem, profile, reservation } from './fixtures'
+import { feedItem, feedPage, profile, reservation } from './fixtures'
 
 vi.mock('../../../app-client/partner/api/partner-client', () => ({
   partnerApi: { getProfile: vi.fn(), listFeed: vi.fn(), reserve: vi.fn(), getRating: vi.fn() },
@@ -62,24 +62,61 @@ describe('the reserve button and its refusal come from the abilities the server 
   })
 })
 
-describe('the early-access countdown counts down to the time the server sends', () => {
-  it('When the server says my tier has the request for 90 more minutes, then the card says so, and a request without one has no countdown', async () => {
+describe('early access says when each lower tier sees a request, from the times the server sends', () => {
+  it('When slower tiers still wait, then the card names each with its time left, and a request all tiers see says nothing', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2026-11-22T10:30:00.000Z'))
-    api.listFeed.mockResolvedValue({
-      items: [
-        feedItem({ earlyAccessUntil: '2026-11-22T12:00:00.000Z' }),
-        feedItem({ id: '00000000-0000-4000-8000-000000000002', earlyAccessUntil: null }),
-      ],
-      nextCursor: null,
-    })
+    api.listFeed.mockResolvedValue(
+      feedPage([
+        feedItem({
+          earlyAccessUntil: '2026-11-22T12:00:00.000Z',
+          laterTiers: [
+            { tier: 'trusted', visibleAt: '2026-11-22T12:00:00.000Z' },
+            { tier: 'standard', visibleAt: '2026-11-22T16:00:00.000Z' },
+            { tier: 'limited', visibleAt: '2026-11-23T10:00:00.000Z' },
+          ],
+        }),
+        feedItem({ id: '00000000-0000-4000-8000-000000000002', earlyAccessUntil: null, laterTiers: [] }),
+      ]),
+    )
     const routes = [{ path: '/', name: 'requests', component: RequestsView }]
     const { wrapper } = await mountWithApp(RequestsView, { messages, routes })
     await flushPromises()
 
     const countdowns = wrapper.findAll('[data-testid="early-access-countdown"]')
     expect(countdowns).toHaveLength(1)
-    expect(countdowns[0]?.text()).toBe('Early access: other partners see it in 1 h 30 min')
+    expect(countdowns[0]?.text()).toBe(
+      'Early access: lower tiers see it later: Trusted in 1 h 30 min, Standard in 5 h 30 min, and Limited in 23 h 30 min.',
+    )
+  })
+})
+
+describe('after reserving, the dialog shows the contacts the reserve call answered with', () => {
+  it('When the reservation succeeds, then the contacts are shown and the text no longer says they are hidden', async () => {
+    api.reserve.mockResolvedValue(reservation({ crm: { ...reservation().crm, status: 'syncing' } }))
+    const routes = [
+      { path: '/', name: 'requests', component: { render: () => null } },
+      { path: '/reservations', name: 'reservations', component: { render: () => null } },
+    ]
+    await mountWithApp(
+      RequestDetailModal,
+      { messages, routes },
+      { props: { item: feedItem() }, attachTo: document.body },
+    )
+    await flushPromises()
+    expect(document.body.textContent).toContain('Contact details in the text are hidden until you reserve.')
+    const click = (label: string) =>
+      [...document.body.querySelectorAll('button')].find((button) => button.textContent?.trim() === label)!.click()
+    click('Reserve')
+    await flushPromises()
+    click('Reserve and create lead')
+    await flushPromises()
+
+    const contact = document.querySelector('[data-testid="contact"]')
+    expect(contact?.textContent).toContain('jana@example.test')
+    expect(contact?.textContent).toContain('+49301234567')
+    expect(document.body.textContent).not.toContain('hidden until you reserve')
+    expect(document.body.textContent).toContain('The lead is being created in your CRM')
   })
 })
 
