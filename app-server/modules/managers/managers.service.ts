@@ -129,31 +129,36 @@ export async function createAccount(
   })
 }
 
-/** Locks the account's row; other admins' changes to managers wait, so "the last admin" is decided once. */
 async function lockAccount(executor: Executor, id: string): Promise<ManagerRow> {
   const [row] = await executor.select().from(managers).where(eq(managers.id, id)).for('update')
   if (!row) throw notFound('manager_not_found', 'No manager account has this id.')
   return row
 }
 
-async function activeAdminsBesides(executor: Executor, id: string): Promise<number> {
-  const [row] = await executor
-    .select({ count: sql<number>`count(*)::int` })
+/**
+ * Locks every active admin (in id order, so two admins' changes queue instead of deadlocking) and refuses a
+ * change that would leave none: two admins deactivating each other at once cannot both succeed.
+ */
+async function lockActiveAdmins(executor: Executor): Promise<string[]> {
+  const admins = await executor
+    .select({ id: managers.id })
     .from(managers)
-    .where(sql`${managers.role} = 'admin' and ${managers.disabledAt} is null and ${managers.id} <> ${id}`)
-  return row?.count ?? 0
+    .where(sql`${managers.role} = 'admin' and ${managers.disabledAt} is null`)
+    .orderBy(asc(managers.id))
+    .for('update')
+  return admins.map((admin) => admin.id)
+}
+
+function refuseLastAdmin(admins: string[], row: ManagerRow): void {
+  if (row.role === 'admin' && row.disabledAt === null && admins.every((id) => id === row.id)) {
+    throw conflict('last_admin', 'This is the last active admin; make another admin first.')
+  }
 }
 
 /** An admin may not take away their own access: another admin does that, so there is always one left. */
 function refuseOwn(actor: ManagerActor, id: string): void {
   if (actor.managerId === id) {
     throw conflict('own_account', 'Your own role and access are changed by another admin.')
-  }
-}
-
-async function refuseLastAdmin(executor: Executor, row: ManagerRow): Promise<void> {
-  if (row.role === 'admin' && row.disabledAt === null && (await activeAdminsBesides(executor, row.id)) === 0) {
-    throw conflict('last_admin', 'This is the last active admin; make another admin first.')
   }
 }
 
@@ -166,9 +171,10 @@ export async function changeRole(
 ) {
   refuseOwn(actor, id)
   return withTransaction(ctx.db, async (tx) => {
+    const admins = await lockActiveAdmins(tx)
     const row = await lockAccount(tx, id)
     if (row.role === role) return presentAccount(row)
-    if (role !== 'admin') await refuseLastAdmin(tx, row)
+    if (role !== 'admin') refuseLastAdmin(admins, row)
     const [updated] = await tx.update(managers).set({ role }).where(eq(managers.id, id)).returning()
     await deps.recordAudit(tx, {
       at: ctx.clock.now(),
@@ -186,9 +192,10 @@ export async function changeRole(
 export async function deactivate(ctx: AppContext, deps: AccountDeps, actor: ManagerActor, id: string) {
   refuseOwn(actor, id)
   return withTransaction(ctx.db, async (tx) => {
+    const admins = await lockActiveAdmins(tx)
     const row = await lockAccount(tx, id)
     if (row.disabledAt) return presentAccount(row)
-    await refuseLastAdmin(tx, row)
+    refuseLastAdmin(admins, row)
     const now = ctx.clock.now()
     const [updated] = await tx.update(managers).set({ disabledAt: now }).where(eq(managers.id, id)).returning()
     await endSessionsOf(tx, id, now)
