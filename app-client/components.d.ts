@@ -20,9 +20,9 @@ declare module 'vue' {
     B24FormField: typeof import('./../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/FormField.vue')['default']
     B24Input: typeof import('./../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Input.vue')['default']
     B24Modal: typeof import('./../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Modal.vue')['default']
-    B24NavigationMenu: typeof import('./../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/NavigationMenu.vue')['default']
     B24Progress: typeof import('./../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Progress.vue')['default']
     B24Skeleton: typeof import('./../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Skeleton.vue')['default']
+    B24Switch: typeof import('./../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Switch.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
   }

@@ -13,10 +13,10 @@ import { refuseDuplicateKeys } from './http/json-duplicate-keys'
 import { securityHeaders, type FramingPolicies } from './http/middleware/security-headers'
 import { buildRouter, type RouteGroup } from './http/route'
 import type { AppContext } from './context'
-import { auditRoutes } from './modules/audit'
+import { auditRoutes, recordAudit } from './modules/audit'
 import { bitrix24ApiRoutes, bitrix24PortalRouter, PortalClients, SessionIssuer, TokenCipher } from './modules/bitrix24'
 import { crmSyncRoutes } from './modules/crm-sync'
-import { managerSessionRoutes } from './modules/managers'
+import { managerAccountRoutes, managerSessionRoutes } from './modules/managers'
 import { partnerManagementRoutes } from './modules/partners'
 import { managerRatingRoutes, partnerRatingRoutes } from './modules/rating'
 import {
@@ -76,7 +76,8 @@ export function createApp(deps: AppDeps): Express {
     requestStatusRoutes(ctx),
     partnerRoutes(ctx),
     partnerRatingRoutes(ctx),
-    managerSessionRoutes(ctx),
+    managerSessionRoutes(ctx, { recordAudit }),
+    managerAccountRoutes(ctx, { recordAudit }),
     partnerManagementRoutes(ctx),
     territoryRoutes(ctx),
     requestModerationRoutes(ctx),
@@ -101,7 +102,7 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router()
   api.use(express.json({ limit: config.BODY_LIMIT, strict: true, verify: refuseDuplicateKeys }))
-  api.use(buildRouter(routes, logger))
+  api.use(buildRouter(routes, logger, { publicUrl: config.PUBLIC_URL }))
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi)
   })
@@ -140,7 +141,13 @@ const SECURITY_SCHEMES = {
     scheme: 'bearer',
     description: 'A short-lived partner session token, bound to a portal, a partner and a Bitrix24 user.',
   },
-  managerSession: { type: 'http', scheme: 'bearer', description: 'The token from POST /api/manager/session.' },
+  managerSession: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'The token from POST /api/manager/session. The console uses the HttpOnly session cookie that the same ' +
+      'operation sets instead; changes sent with the cookie must come from this site (Origin or Sec-Fetch-Site).',
+  },
   statusToken: {
     type: 'http',
     scheme: 'bearer',

@@ -96,6 +96,8 @@ const ConfigSchema = z.object({
   APP_SECRET_FILE: z.string().min(1).default('./app-secret'),
   PARTNER_SESSION_TTL_SECONDS: positiveInt.default(3_600),
   MANAGER_SESSION_TTL_HOURS: positiveInt.default(12),
+  /** A manager session unused this long ends (each use extends it), whatever its absolute lifetime. */
+  MANAGER_IDLE_MINUTES: positiveInt.default(30),
   RESERVATION_OPEN_LIMIT: positiveInt.default(10),
   REQUEST_TTL_DAYS: positiveInt.default(30),
   DUPLICATE_WINDOW_DAYS: positiveInt.default(30),

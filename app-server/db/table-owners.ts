@@ -27,6 +27,8 @@ export const TABLE_OWNERS = {
   portal_link_codes: 'modules/bitrix24',
   managers: 'modules/managers',
   manager_sessions: 'modules/managers',
+  manager_pending_sign_ins: 'modules/managers',
+  manager_sign_in_policy: 'modules/managers',
   audit_log: 'modules/audit',
   jobs: 'jobs',
   rate_limit_hits: 'http',

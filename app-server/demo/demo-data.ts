@@ -1,9 +1,15 @@
+import type { ManagerRole } from '../../shared/domain/manager-roles'
 import type { PartnerStatus } from '../../shared/domain/partner-statuses'
 
 /** The demo's seeded world: partners with their portals, and requests from prospective clients. */
 
 export const DEMO_CLIENT_ID = 'local.demo.implementation-requests'
-export const DEMO_MANAGER_EMAIL = 'manager@demo.example'
+/** One console account per role, so each role's view can be tried; the manager seeds the demo's data. */
+export const DEMO_MANAGERS: readonly { role: ManagerRole; email: string; name: string }[] = [
+  { role: 'admin', email: 'admin@demo.example', name: 'Ada Admin' },
+  { role: 'manager', email: 'manager@demo.example', name: 'Demo Manager' },
+  { role: 'viewer', email: 'viewer@demo.example', name: 'Vera Viewer' },
+]
 /** A country where the Partner Program does not operate: no demo partner or request is there. */
 export const DEMO_RESTRICTED_COUNTRY = 'KP'
 

@@ -1,12 +1,12 @@
 import { FAVICON_PATH } from '../http/favicon'
+import type { ManagerRole } from '../../shared/domain/manager-roles'
 import { DEMO_PARTNERS, DEMO_UNLINKED_PARTNER, DEMO_UNLINKED_PORTAL, type DemoPortalRole } from './demo-data'
 
 export interface DemoPageState {
   status: 'seeding' | 'ready' | 'failed'
   portalUrl: string
   clientId: string
-  managerEmail?: string
-  managerPassword?: string
+  managers?: { role: ManagerRole; email: string; password: string }[]
   unlinkedLinkCode?: string
 }
 
@@ -79,8 +79,21 @@ export function renderDemoPage(state: DemoPageState): string {
 </section>
 <section>
   <h2>Partner managers’ console</h2>
-  <p><a href="/manager/">/manager/</a> — sign in as <code>${escapeHtml(state.managerEmail ?? '')}</code> with the password
-  <code data-demo-password>${escapeHtml(state.managerPassword ?? '')}</code> (new at every start unless APP_SECRET is set).</p>
+  <p><a href="/manager/">/manager/</a> — sign in with one of these accounts (passwords are new at every start unless
+  APP_SECRET is set). The admin also manages the accounts, the manager changes partners and requests, the viewer only reads.</p>
+  <table class="accounts">
+    <thead><tr><th scope="col">Role</th><th scope="col">E-mail</th><th scope="col">Password</th></tr></thead>
+    <tbody>
+    ${(state.managers ?? [])
+      .map(
+        (account) =>
+          `<tr data-demo-manager="${escapeHtml(account.role)}"><td>${escapeHtml(account.role)}</td>` +
+          `<td><code data-demo-email>${escapeHtml(account.email)}</code></td>` +
+          `<td><code data-demo-password>${escapeHtml(account.password)}</code></td></tr>`,
+      )
+      .join('\n    ')}
+    </tbody>
+  </table>
 </section>`
   return `<!doctype html>
 <html lang="en">
@@ -94,6 +107,8 @@ body { font-family: system-ui, sans-serif; margin: 0; color: #1f2933; background
 header { background: #2066b0; color: #fff; padding: 16px 24px; }
 .demo-label { display: inline-block; background: #ffd43b; color: #1f2933; font-weight: 700; padding: 2px 10px; border-radius: 4px; }
 main { max-width: 960px; margin: 0 auto; padding: 8px 24px 40px; }
+.accounts { border-collapse: collapse; background: #fff; }
+.accounts th, .accounts td { text-align: left; padding: 6px 12px; border-bottom: 1px solid #d9dee4; }
 .portals { list-style: none; padding: 0; display: grid; gap: 12px; }
 .portal { background: #fff; border-radius: 8px; padding: 12px 16px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
 .portal h3 { margin: 0 0 4px; }

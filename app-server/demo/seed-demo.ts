@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto'
 import type { PortalEmulator } from '../../emulator'
 import type { AppContext } from '../context'
+import type { ManagerRole } from '../../shared/domain/manager-roles'
 import { createManager } from '../modules/managers'
 import {
   DEMO_CLIENT_ID,
-  DEMO_MANAGER_EMAIL,
+  DEMO_MANAGERS,
   DEMO_RESTRICTED_COUNTRY,
   DEMO_PARTNERS,
   DEMO_REQUESTS,
@@ -17,8 +18,8 @@ const DAY_MS = 86_400_000
 
 /** What the demo page shows after seeding. */
 export interface DemoSeed {
-  managerEmail: string
-  managerPassword: string
+  /** The console's accounts, one per role, with their passwords. */
+  managers: { role: ManagerRole; email: string; password: string }[]
   /** The one-time code that links the onboarding portal, issued for the newcomer partner. */
   unlinkedLinkCode: string
 }
@@ -71,13 +72,20 @@ export async function seedDemo(
   const api = httpApi(urls.app)
   const control = emulatorControl(urls.emulator)
   // Derived from the app secret: unguessable, and the same for every seeding of the same database.
-  const managerPassword = createHmac('sha256', ctx.appSecret).update('demo manager').digest('base64url').slice(0, 20)
-  const newManager = { email: DEMO_MANAGER_EMAIL, name: 'Demo Manager', password: managerPassword }
-  await createManager(ctx.db, newManager, ctx.config.PASSWORD_HASH_COST).catch((error: unknown) => {
-    if ((error as { code?: string }).code !== 'manager_exists') throw error
-  })
+  const managers = DEMO_MANAGERS.map((account) => ({
+    role: account.role,
+    email: account.email,
+    password: createHmac('sha256', ctx.appSecret).update(`demo ${account.role}`).digest('base64url').slice(0, 20),
+  }))
+  for (const [index, account] of managers.entries()) {
+    const newManager = { ...account, name: DEMO_MANAGERS[index]!.name }
+    await createManager(ctx.db, newManager, ctx.config.PASSWORD_HASH_COST).catch((error: unknown) => {
+      if ((error as { code?: string }).code !== 'manager_exists') throw error
+    })
+  }
+  const seeder = managers.find((account) => account.role === 'manager')!
   const manager = await api.call<{ token: string }>('POST', '/api/manager/session', {
-    body: { email: DEMO_MANAGER_EMAIL, password: managerPassword },
+    body: { email: seeder.email, password: seeder.password },
   })
   const asManager = { token: manager.token }
   // One restricted country, so the Locations screen shows how they are explained (rules 2.4). Setting it again
@@ -111,7 +119,7 @@ export async function seedDemo(
   const linkCode = await api.call<{ code: string }>('POST', `/api/manager/partners/${newcomerId}/link-code`, asManager)
 
   await seedRequests(api, sessions)
-  return { managerEmail: DEMO_MANAGER_EMAIL, managerPassword, unlinkedLinkCode: linkCode.code }
+  return { managers, unlinkedLinkCode: linkCode.code }
 }
 
 async function ensurePartner(api: Api, token: string, partner: DemoPartner): Promise<string> {

@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import type { Contract, ResponseToSend, ValidatedInput } from '../../shared/contracts/contract'
 import { AppError } from '../errors'
 import type { Logger } from '../logger'
+import { managerAccessGuard } from './auth/manager-access'
 import { checkDeclared } from './declared-problems'
 import { parseOrThrow } from './validation'
 
@@ -49,12 +50,18 @@ function validateInput(contract: Contract): RequestHandler {
 export const API_PREFIX = '/api'
 
 /**
- * Builds the API router (mounted at `/api`) from route implementations. After each route, a problem whose code
- * its contract does not declare is reported (see declared-problems.ts) and then rendered as usual.
+ * Builds the API router (mounted at `/api`) from route implementations. Operations behind a manager session pass
+ * `managerAccessGuard` (role and cross-site checks) after their authentication. After each route, a problem whose
+ * code its contract does not declare is reported (see declared-problems.ts) and then rendered as usual.
  */
-export function buildRouter(routes: RouteGroup, logger: Logger): express.Router {
+export function buildRouter(
+  routes: RouteGroup,
+  logger: Logger,
+  options: { publicUrl?: string | undefined } = {},
+): express.Router {
   const router = express.Router()
   for (const { contract, before, handler } of routes) {
+    const guards = contract.security === 'managerSession' ? [managerAccessGuard(contract, options.publicUrl)] : []
     if (!contract.path.startsWith(`${API_PREFIX}/`)) throw new Error(`${contract.operationId}: path outside /api`)
     const run: RequestHandler = async (req, res) => {
       await handler(req, res, res.locals.input as ValidatedInput<Contract>)
@@ -63,7 +70,14 @@ export function buildRouter(routes: RouteGroup, logger: Logger): express.Router 
       checkDeclared(contract, error, req, logger)
       next(error)
     }
-    router[contract.method](contract.path.slice(API_PREFIX.length), ...before, validateInput(contract), run, check)
+    router[contract.method](
+      contract.path.slice(API_PREFIX.length),
+      ...before,
+      ...guards,
+      validateInput(contract),
+      run,
+      check,
+    )
   }
   return router
 }

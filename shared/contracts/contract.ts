@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { ManagerAbilities } from '../domain/manager-roles'
 import type { ProblemCode } from './problems'
 import type { ApiTag } from './tags'
 
@@ -37,11 +38,40 @@ export interface Contract {
   /** Success responses by status. */
   responses: { readonly [status: number]: ResponseSpec }
   problems: ProblemDescriptions
+  /**
+   * For operations behind a manager session: the ability (shared/domain/manager-roles.ts) the manager's role
+   * needs, or `self` for what any signed-in manager may do to their own session and account. When left out, a
+   * read (GET) needs none and every other method needs `change`, so a new endpoint is closed to viewers unless
+   * it says otherwise.
+   */
+  managerAbility?: keyof ManagerAbilities | 'self'
 }
 
-/** Declares a contract, keeping its literal types (path, statuses, schemas) for the server and the client. */
+/** The ability a manager's role needs for an operation; null when any signed-in manager may call it. */
+export function requiredManagerAbility(contract: Contract): keyof ManagerAbilities | null {
+  if (contract.security !== 'managerSession') return null
+  if (contract.managerAbility) return contract.managerAbility === 'self' ? null : contract.managerAbility
+  return contract.method === 'get' ? null : 'change'
+}
+
+/** Whether a manager operation changes something, so a cookie session must prove it comes from the console. */
+export function needsCsrfCheck(contract: Contract): boolean {
+  return contract.security === 'managerSession' && contract.method !== 'get'
+}
+
+/**
+ * Declares a contract, keeping its literal types (path, statuses, schemas) for the server and the client. The
+ * problems every manager operation may answer because of its role or the cookie check are added here, so the
+ * OpenAPI document and the declared-problem check know them without each contract repeating them.
+ */
 export function defineContract<const C extends Contract>(contract: C): C {
-  return contract
+  const implied: ProblemDescriptions = {}
+  const ability = requiredManagerAbility(contract)
+  if (ability) implied.manager_role_forbidden = `The signed-in manager's role lacks the \`${ability}\` ability.`
+  if (needsCsrfCheck(contract)) {
+    implied.csrf_rejected = 'Sent with the session cookie from another site (Origin or Sec-Fetch-Site not this one).'
+  }
+  return { ...contract, problems: { ...implied, ...contract.problems } }
 }
 
 type Parsed<S, Mode extends 'input' | 'output'> = S extends z.ZodType

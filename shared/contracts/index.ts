@@ -1,4 +1,5 @@
 import type { Contract } from './contract'
+import * as managerAccounts from './manager-accounts.contracts'
 import * as managerAudit from './manager-audit.contracts'
 import * as managerCrmSync from './manager-crm-sync.contracts'
 import * as managerPartners from './manager-partners.contracts'
@@ -23,6 +24,7 @@ export const ALL_CONTRACTS: readonly Contract[] = [
   portalSession,
   partner,
   managerSession,
+  managerAccounts,
   managerPartners,
   managerRatings,
   managerRequests,

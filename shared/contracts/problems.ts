@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MANAGER_ABILITY_NAMES } from '../domain/manager-roles'
 import { FieldErrorSchema } from '../schemas/problem.schema'
 import { RatingTierIdSchema } from '../schemas/rating'
 
@@ -202,9 +203,30 @@ export const PROBLEMS = {
     extensions: z.object({ decision: z.enum(['confirmed', 'rejected']) }),
   },
 
-  // Managers' accounts, created from the command line.
-  weak_password: { status: 400, title: 'Weak password', scope: 'outside' },
-  manager_exists: { status: 409, title: 'Manager exists', scope: 'outside' },
+  // Managers: their accounts, roles, sign-in and two-factor codes.
+  weak_password: {
+    status: 400,
+    title: 'Weak password',
+    extensions: z.object({ minLength: z.number().int().meta({ description: 'The shortest password accepted.' }) }),
+  },
+  manager_exists: { status: 409, title: 'Manager exists' },
+  manager_role_forbidden: {
+    status: 403,
+    title: 'Not allowed for this role',
+    extensions: z.object({
+      ability: z.enum(MANAGER_ABILITY_NAMES).meta({ description: 'What the role lacks.' }),
+    }),
+  },
+  csrf_rejected: { status: 403, title: 'Cross-site request refused' },
+  account_deactivated: { status: 403, title: 'Account deactivated' },
+  two_factor_code_invalid: { status: 401, title: 'Two-factor code not accepted' },
+  pending_sign_in_invalid: { status: 401, title: 'Sign-in step expired' },
+  two_factor_already_enabled: { status: 409, title: 'Two-factor sign-in already on' },
+  two_factor_not_enabled: { status: 409, title: 'Two-factor sign-in not on' },
+  two_factor_enrolment_not_started: { status: 409, title: 'Two-factor set-up not started' },
+  two_factor_required_by_policy: { status: 409, title: 'Two-factor sign-in required' },
+  last_admin: { status: 409, title: 'Last active admin' },
+  own_account: { status: 409, title: 'Own account' },
 } as const satisfies Record<string, ProblemDefinition>
 
 export type ProblemCatalog = typeof PROBLEMS

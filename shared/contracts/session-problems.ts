@@ -3,7 +3,8 @@ import type { ProblemDescriptions } from './contract'
 /** What every operation behind a manager session may answer about the session. */
 export const MANAGER_SESSION_PROBLEMS = {
   missing_session: 'No manager session was sent; sign in first.',
-  invalid_session: 'The manager session has expired or was ended; sign in again.',
+  invalid_session: 'The manager session is unknown, was ended, or its account was deactivated; sign in again.',
+  session_expired: 'The manager session expired (unused too long, or past its lifetime); sign in again.',
 } as const satisfies ProblemDescriptions
 
 /** What every operation behind a portal session (linked to a partner or not) may answer about the session. */

@@ -2,7 +2,7 @@
 export const API_TAGS = {
   Public: 'What prospective clients do without signing in: submit a request and follow it with its status token.',
   'Partner app': 'What a partner does inside the app in its Bitrix24 portal, with a partner session.',
-  Managers: "The partner managers' sign-in.",
+  Managers: "The partner managers' sign-in, two-factor codes, and (for admins) their accounts and sign-in policy.",
   Partners: 'Managers create and edit partners, their locations, access, portals and client feedback.',
   Ratings: "Managers adjust partners' ratings and decide bad-lead returns.",
   Moderation: 'Managers close, reopen and reject requests.',

@@ -12,6 +12,8 @@ export const AUDIT_ENTITY_TYPES = [
   'partner',
   'portal',
   'country',
+  'manager',
+  'sign_in_policy',
 ] as const
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
 
@@ -54,5 +56,15 @@ export const AUDIT_ACTIONS = [
   'portal.linked',
   'restricted_country.set',
   'restricted_country.lifted',
+  // Manager accounts and the console's sign-in policy (never passwords, secrets or e-mail addresses).
+  'manager.created',
+  'manager.role_changed',
+  'manager.deactivated',
+  'manager.reactivated',
+  'manager.password_reset',
+  'manager.two_factor_reset',
+  'manager.two_factor_enabled',
+  'manager.two_factor_disabled',
+  'sign_in_policy.updated',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

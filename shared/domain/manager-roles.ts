@@ -17,6 +17,13 @@ export interface ManagerAbilities {
   manageManagers: boolean
 }
 
+export type ManagerAbilityName = keyof ManagerAbilities
+export const MANAGER_ABILITY_NAMES = [
+  'change',
+  'seeContacts',
+  'manageManagers',
+] as const satisfies readonly ManagerAbilityName[]
+
 const ABILITIES: Record<ManagerRole, ManagerAbilities> = {
   admin: { change: true, seeContacts: true, manageManagers: true },
   manager: { change: true, seeContacts: true, manageManagers: false },

@@ -1,9 +1,16 @@
 import { z } from 'zod'
 import { AUDIT_ACTOR_TYPES } from '../domain/audit'
+import { MANAGER_ROLES } from '../domain/manager-roles'
 import { CountryCodeSchema } from '../domain/countries'
 import { MODERATION_ACTIONS } from '../domain/request-states'
 import { RequestCloseReasonSchema, RequestStatusSchema, RequestSummarySchema } from './request.schema'
 import { singleLine } from './text'
+
+/** `cookie`: the console's HttpOnly cookie, no token in the answer; `token`: a Bearer token for API clients. */
+export const SessionTransportSchema = z
+  .enum(['cookie', 'token'])
+  .default('token')
+  .meta({ description: '`cookie` sets an HttpOnly session cookie (the console); `token` answers a Bearer token.' })
 
 export const ManagerLoginBodySchema = z
   .strictObject({
@@ -16,13 +23,37 @@ export const ManagerLoginBodySchema = z
       .min(1)
       .max(200)
       .meta({ examples: ['correct horse battery staple'] }),
+    session: SessionTransportSchema,
   })
   .meta({ id: 'ManagerLoginBody' })
 
-export const ManagerSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string() }).meta({ id: 'Manager' })
+export const ManagerRoleSchema = z.enum(MANAGER_ROLES).meta({ id: 'ManagerRole' })
+
+export const ManagerAbilitiesSchema = z
+  .object({ change: z.boolean(), seeContacts: z.boolean(), manageManagers: z.boolean() })
+  .meta({ id: 'ManagerAbilities', description: "What the manager's role may do; the console shows only that." })
+
+export const ManagerSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: ManagerRoleSchema,
+    abilities: ManagerAbilitiesSchema,
+    twoFactor: z.object({
+      enabled: z.boolean(),
+      required: z.boolean().meta({ description: 'Whether an admin requires two-factor sign-in for everyone.' }),
+    }),
+  })
+  .meta({ id: 'Manager' })
 
 export const ManagerSessionSchema = z
-  .object({ token: z.string(), expiresAt: z.iso.datetime(), manager: ManagerSchema })
+  .object({
+    status: z.literal('signed_in'),
+    token: z.string().optional().meta({ description: 'The Bearer token; absent when the session is a cookie.' }),
+    expiresAt: z.iso.datetime().meta({ description: 'The latest the session lasts; it ends sooner when idle.' }),
+    manager: ManagerSchema,
+  })
   .meta({ id: 'ManagerSession' })
 
 export const RestrictedCountrySchema = z

@@ -21,7 +21,8 @@ const ENTRIES = [
     text: 'What you can ask for',
     title: /Bitrix24 Implementation Request/,
   },
-  { name: 'manager', heading: 'System status', text: 'Operational', title: /System status/ },
+  // The console opens on its sign-in page until a manager signs in.
+  { name: 'manager', heading: 'Sign in to the console', text: 'For Bitrix24 partner managers.', title: /Sign in/ },
 ] as const
 
 /** Computed values that mean "no stylesheet applied". */

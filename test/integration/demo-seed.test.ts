@@ -63,6 +63,7 @@ describe('demo seeding through the real install, link and reserve flows', () => 
 
     const second = await seedDemo(setup.t.ctx, setup.emulator, urls)
     expect(await tally()).toEqual(afterFirst)
-    expect(second.managerPassword).toBe(first.managerPassword)
+    expect(second.managers).toEqual(first.managers)
+    expect(first.managers.map((account) => account.role)).toEqual(['admin', 'manager', 'viewer'])
   })
 })

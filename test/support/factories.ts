@@ -4,6 +4,7 @@ import { partnerLocations, partners, requests } from '../../app-server/db/schema
 import { signPartnerSession } from '../../app-server/http/auth/session-token'
 import { createManager } from '../../app-server/modules/managers'
 import { newStatusToken } from '../../app-server/modules/requests/status-token'
+import type { ManagerRole } from '../../shared/domain/manager-roles'
 import type { CreateRequestBody } from '../../shared/schemas/request.schema'
 import type { TestApp } from './test-app'
 
@@ -112,10 +113,10 @@ export async function givenRequest(t: TestApp, overrides: Partial<typeof request
 }
 
 /** A manager account and a signed-in session token. */
-export async function givenManager(t: TestApp) {
-  const email = `manager.${next()}@example.com`
+export async function givenManager(t: TestApp, role: ManagerRole = 'manager') {
+  const email = `${role}.${next()}@example.com`
   const password = `correct horse ${randomUUID()}`
-  const manager = await createManager(t.database.db, { email, name: 'Mia Manager', password }, 'fast')
+  const manager = await createManager(t.database.db, { email, name: 'Mia Manager', password, role }, 'fast')
   const response = await request(t.app)
     .post('/api/manager/session')
     .set('X-Forwarded-For', `10.9.${sequence % 250}.${sequence++ % 250}`)

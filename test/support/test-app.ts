@@ -24,6 +24,9 @@ const RATING_OFF = {
  */
 const LINK_THROTTLE_OFF = { LINK_CODE_RATE_LIMIT: '1000000' }
 
+/** Suites move the clock by hours between one manager's calls; the idle expiry's own test sets a short one. */
+const MANAGER_IDLE_OFF = { MANAGER_IDLE_MINUTES: String(12 * 60) }
+
 export const TEST_APP_SECRET = 'test-secret-that-is-long-enough-for-hmac-0123456789'
 
 export interface TestApp {
@@ -54,6 +57,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     PASSWORD_HASH_COST: 'fast',
     ...RATING_OFF,
     ...LINK_THROTTLE_OFF,
+    ...MANAGER_IDLE_OFF,
     ...env,
   })
   const database = await openTestDatabase()

@@ -22,6 +22,6 @@ describe('portal tokens at rest', () => {
     ].join('.')
     expect(() => cipher.decrypt(flipped)).toThrow()
     expect(() => new TokenCipher('another-secret-that-is-long-enough-000002').decrypt(sealed)).toThrow()
-    expect(() => cipher.decrypt('plain-text')).toThrow('not an encrypted token')
+    expect(() => cipher.decrypt('plain-text')).toThrow('not an encrypted secret')
   })
 })

@@ -1,4 +1,5 @@
 import type { Response } from 'express'
+import type { ManagerRole } from '../../../shared/domain/manager-roles'
 import { unauthorized } from '../../errors'
 
 /** The partner acting through a verified session. */
@@ -22,6 +23,9 @@ export interface ManagerActor {
   managerId: string
   sessionId: string
   email: string
+  role: ManagerRole
+  /** How the session came: the console's cookie (checked against cross-site requests) or a Bearer token. */
+  via: 'cookie' | 'bearer'
 }
 
 declare global {

@@ -4,17 +4,24 @@ import { Writable } from 'node:stream'
 import { loadConfig, loadDotEnv } from '../../config'
 import { openDatabase } from '../../db/client'
 import { runMigrations } from '../../db/migrate'
+import { MANAGER_ROLES, type ManagerRole } from '../../../shared/domain/manager-roles'
 import { AppError } from '../../errors'
 import { createManager, MIN_PASSWORD_LENGTH } from './managers.service'
 
+const USAGE = `Usage: npm run manager:create -- --email <e-mail> --name "<full name>" [--role ${MANAGER_ROLES.join('|')}]`
+
 /**
- * `npm run manager:create -- --email ann@example.com --name "Ann Smith"`: creates a manager account.
+ * `npm run manager:create -- --email ann@example.com --name "Ann Smith"`: creates a manager account, an admin
+ * unless `--role` says otherwise (the first account must be one: admins create the others in the console).
  * The password comes from MANAGER_PASSWORD, or is asked for on the terminal; it never goes on the command line.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } })
-  if (!values.email || !values.name) {
-    console.error('Usage: npm run manager:create -- --email <e-mail> --name "<full name>"')
+  const { values } = parseArgs({
+    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'admin' } },
+  })
+  const role = MANAGER_ROLES.find((known) => known === values.role)
+  if (!values.email || !values.name || !role) {
+    console.error(USAGE)
     process.exit(2)
   }
   const password = process.env.MANAGER_PASSWORD ?? (await askPassword())
@@ -25,10 +32,10 @@ async function main(): Promise<void> {
     await runMigrations(database)
     const manager = await createManager(
       database.db,
-      { email: values.email, name: values.name, password },
+      { email: values.email, name: values.name, password, role: role satisfies ManagerRole },
       config.PASSWORD_HASH_COST,
     )
-    console.log(`Manager ${manager.email} created (id ${manager.id}). Sign in at /manager/.`)
+    console.log(`Manager ${manager.email} (${manager.role}) created (id ${manager.id}). Sign in at /manager/.`)
   } finally {
     await database.close()
   }

@@ -1,3 +1,5 @@
 export { createManager, MIN_PASSWORD_LENGTH, type NewManager } from './managers.service'
 export { managerSessionRoutes } from './managers.routes'
+export { managerAccountRoutes } from './manager-accounts.routes'
+export type { RecordManagerAudit } from './manager-audit'
 export { requireManager } from './require-manager'

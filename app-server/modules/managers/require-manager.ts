@@ -2,23 +2,34 @@ import type { RequestHandler } from 'express'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { bearerToken } from '../../http/auth/actors'
-import { authenticateManager } from './managers.service'
+import { checkSession, sessionCookie } from './sessions'
 
-/** Admits requests carrying a current manager session; others get a 401 problem. */
+const DETAILS = {
+  missing_session: 'Sign in as a manager first.',
+  invalid_session: 'The session was ended or its account deactivated; sign in again.',
+  session_expired: 'The session expired; sign in again.',
+} as const
+
+/**
+ * Admits requests carrying a current manager session, as a Bearer token (API clients) or the console's cookie;
+ * others get a 401 problem. Which role may do what, and the cross-site check for the cookie, are the router's
+ * (`managerAccessGuard`), for every manager operation alike.
+ */
 export function requireManager(ctx: AppContext): RequestHandler {
   return async (req, res, next) => {
-    const token = bearerToken(req.get('authorization'))
-    const manager = token ? await authenticateManager(ctx, token) : undefined
-    if (!manager) {
+    const bearer = bearerToken(req.get('authorization'))
+    const cookie = bearer ? undefined : sessionCookie(req)
+    const token = bearer ?? cookie
+    const check = token ? await checkSession(ctx, token, bearer ? 'bearer' : 'cookie') : undefined
+    if (!check?.ok) {
+      const code = check?.code ?? 'missing_session'
       throw new AppError({
-        status: 401,
-        code: token ? 'invalid_session' : 'missing_session',
-        title: 'Unauthorized',
-        detail: token ? 'The session has expired or was ended; sign in again.' : 'Sign in as a manager first.',
+        code,
+        detail: DETAILS[code],
         headers: { 'WWW-Authenticate': 'Bearer realm="manager"' },
       })
     }
-    res.locals.manager = manager
+    res.locals.manager = check.actor
     next()
   }
 }
