@@ -1,5 +1,6 @@
 import type { Contract } from './contract'
 import * as managerAudit from './manager-audit.contracts'
+import * as managerConsole from './manager-console.contracts'
 import * as managerCrmSync from './manager-crm-sync.contracts'
 import * as managerPartners from './manager-partners.contracts'
 import * as managerRatings from './manager-ratings.contracts'
@@ -29,4 +30,5 @@ export const ALL_CONTRACTS: readonly Contract[] = [
   managerTerritories,
   managerAudit,
   managerCrmSync,
+  managerConsole,
 ].flatMap((area) => Object.values(area))
