@@ -111,8 +111,8 @@ describe('the manager console API: lists, pages, dashboard and exports', () => {
         .returning()
       return row!
     }
-    await reserve(requestIds[0]!, alpha.id, { outcome: 'won', outcomeAt: now, crmStatus: 'in_crm' })
-    await reserve(requestIds[0]!, beta.id, { outcome: 'lost', outcomeAt: now, crmStatus: 'in_crm' })
+    await reserve(requestIds[0]!, alpha.id, { outcome: 'won', outcomeAt: new Date(now.getTime() - 3_600_000), crmStatus: 'in_crm' })
+    await reserve(requestIds[0]!, beta.id, { outcome: 'lost', outcomeAt: new Date(now.getTime() - 3_600_000), crmStatus: 'in_crm' })
     await reserve(requestIds[2]!, alpha.id, {
       crmStatus: 'in_crm',
       portalId,
@@ -348,7 +348,8 @@ describe('the manager console API: lists, pages, dashboard and exports', () => {
       ])
       expect(body.leadSyncLagSeconds).toMatchObject({ p50: 30, count: 1, failed: 1 })
       const fairDe = body.fairness.find((row: { country: string }) => row.country === 'DE')
-      expect(fairDe).toMatchObject({ topPartners: 1, reservations: 3, topShare: 1 })
+      // Beta covers only FR, so its DE reservation is outside the DE partners' share.
+      expect(fairDe).toMatchObject({ eligiblePartners: 1, topPartners: 1, reservations: 2, topShare: 1 })
     })
 
     it('when the period is reversed or longer than the maximum, then it is a validation problem', async () => {
