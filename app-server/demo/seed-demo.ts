@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto'
 import type { PortalEmulator } from '../../emulator'
 import type { AppContext } from '../context'
 import { createManager } from '../modules/managers'
+import { seedHistory } from './seed-history'
 import {
   DEMO_CLIENT_ID,
   DEMO_MANAGER_EMAIL,
@@ -111,6 +112,7 @@ export async function seedDemo(
   const linkCode = await api.call<{ code: string }>('POST', `/api/manager/partners/${newcomerId}/link-code`, asManager)
 
   await seedRequests(api, sessions)
+  await seedHistory(ctx)
   return { managerEmail: DEMO_MANAGER_EMAIL, managerPassword, unlinkedLinkCode: linkCode.code }
 }
 
