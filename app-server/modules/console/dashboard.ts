@@ -48,7 +48,7 @@ export async function dashboardCharts(ctx: AppContext, period: { from: string; t
   const to = at(new Date(period.to))
   const now = ctx.clock.now()
 
-  const perDay = await queryRows<{ day: string; country: string; requests: number }>(
+  const perDayQuery = queryRows<{ day: string; country: string; requests: number }>(
     ctx.db,
     sql`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as day, country, count(*)::int as requests
         from requests where created_at >= ${from} and created_at < ${to}
@@ -56,33 +56,31 @@ export async function dashboardCharts(ctx: AppContext, period: { from: string; t
   )
 
   // Slots a request reached: its reservations ever made (a released slot was still reached), at most 5.
-  const fill = await queryRows<{ slots: number; requests: number }>(
+  const fillQuery = queryRows<{ slots: number; requests: number }>(
     ctx.db,
+    // A reservation comes after its request, so only reservations made since `from` can belong to the period's
+    // requests: that bound lets both sides be read by their time index and hash-joined.
     sql`select least(coalesce(taken.n, 0), ${MAX_RESERVATIONS_PER_REQUEST})::int as slots, count(*)::int as requests
         from requests q
-        left join lateral (select count(*) as n from reservations res where res.request_id = q.id) taken on true
+        left join (select request_id, count(*) as n from reservations where reserved_at >= ${from} group by 1) taken
+          on taken.request_id = q.id
         where q.created_at >= ${from} and q.created_at < ${to}
         group by 1 order by 1`,
   )
-  const fillTotal = fill.reduce((sum, row) => sum + row.requests, 0)
-  const bySlots = Array.from({ length: MAX_RESERVATIONS_PER_REQUEST + 1 }, (_, slots) => ({
-    slots,
-    requests: fill.find((row) => row.slots === slots)?.requests ?? 0,
-  }))
 
-  const [first] = await queryRows<{ p50: number | null; p90: number | null; count: number }>(
+  const firstQuery = queryRows<{ p50: number | null; p90: number | null; count: number }>(
     ctx.db,
     sql`select percentile_cont(0.5) within group (order by hours)::float8 as p50,
                percentile_cont(0.9) within group (order by hours)::float8 as p90,
                count(*)::int as count
         from (select extract(epoch from (min(res.reserved_at) - q.created_at)) / 3600 as hours
               from requests q join reservations res on res.request_id = q.id
-              where q.created_at >= ${from} and q.created_at < ${to}
+              where q.created_at >= ${from} and q.created_at < ${to} and res.reserved_at >= ${from}
               group by q.id, q.created_at) firsts`,
   )
 
   // The partner's tier now: the tier table moves partners, and the chart says how each tier performs today.
-  const won = await queryRows<{ tier: RatingTierId; country: string; won: number; lost: number }>(
+  const wonQuery = queryRows<{ tier: RatingTierId; country: string; won: number; lost: number }>(
     ctx.db,
     sql`with ${partnerFactsCte(now, ratingTiers(ctx.config))}
         select f.tier, q.country,
@@ -95,7 +93,7 @@ export async function dashboardCharts(ctx: AppContext, period: { from: string; t
         group by 1, 2 order by 2, 1`,
   )
 
-  const [lag] = await queryRows<{ p50: number | null; p90: number | null; count: number; failed: number }>(
+  const lagQuery = queryRows<{ p50: number | null; p90: number | null; count: number; failed: number }>(
     ctx.db,
     sql`select percentile_cont(0.5) within group (order by lag) filter (where lag is not null)::float8 as p50,
                percentile_cont(0.9) within group (order by lag) filter (where lag is not null)::float8 as p90,
@@ -109,7 +107,7 @@ export async function dashboardCharts(ctx: AppContext, period: { from: string; t
   )
 
   // Eligible partners per country they cover (registered or additional), ranked by their reservations there.
-  const fairness = await queryRows<{
+  const fairnessQuery = queryRows<{
     country: string
     eligible_partners: number
     reservations: number
@@ -141,6 +139,20 @@ export async function dashboardCharts(ctx: AppContext, period: { from: string; t
         from ranked group by country having sum(n) > 0 order by country`,
   )
 
+  // Independent aggregates: on a server they run side by side on the pool's connections.
+  const [perDay, fill, [first], won, [lag], fairness] = await Promise.all([
+    perDayQuery,
+    fillQuery,
+    firstQuery,
+    wonQuery,
+    lagQuery,
+    fairnessQuery,
+  ])
+  const fillTotal = fill.reduce((sum, row) => sum + row.requests, 0)
+  const bySlots = Array.from({ length: MAX_RESERVATIONS_PER_REQUEST + 1 }, (_, slots) => ({
+    slots,
+    requests: fill.find((row) => row.slots === slots)?.requests ?? 0,
+  }))
   return {
     from: new Date(period.from).toISOString(),
     to: new Date(period.to).toISOString(),
