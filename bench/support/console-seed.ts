@@ -90,7 +90,7 @@ export async function seedConsoleWorld(
     db,
     sql`select indexname, indexdef from pg_indexes
         where schemaname = 'public' and tablename in ('requests', 'reservations', 'audit_log', 'reservation_returns', 'client_feedback')
-          and indexname not like '%_pkey'`,
+          and not exists (select 1 from pg_constraint c where c.conname = indexname)`,
   )
   for (const index of indexes) await db.execute(sql.raw(`drop index "${index.indexname}"`))
   await step(
