@@ -111,8 +111,16 @@ describe('the manager console API: lists, pages, dashboard and exports', () => {
         .returning()
       return row!
     }
-    await reserve(requestIds[0]!, alpha.id, { outcome: 'won', outcomeAt: new Date(now.getTime() - 3_600_000), crmStatus: 'in_crm' })
-    await reserve(requestIds[0]!, beta.id, { outcome: 'lost', outcomeAt: new Date(now.getTime() - 3_600_000), crmStatus: 'in_crm' })
+    await reserve(requestIds[0]!, alpha.id, {
+      outcome: 'won',
+      outcomeAt: new Date(now.getTime() - 3_600_000),
+      crmStatus: 'in_crm',
+    })
+    await reserve(requestIds[0]!, beta.id, {
+      outcome: 'lost',
+      outcomeAt: new Date(now.getTime() - 3_600_000),
+      crmStatus: 'in_crm',
+    })
     await reserve(requestIds[2]!, alpha.id, {
       crmStatus: 'in_crm',
       portalId,
