@@ -56,9 +56,10 @@ function filtersSql(query: RequestFilters): SQL[] {
   if (query.createdTo) conditions.push(sql`r.created_at < ${at(new Date(query.createdTo))}`)
   if (query.slotsMin !== undefined) conditions.push(sql`r.reserved_count >= ${query.slotsMin}`)
   if (query.slotsMax !== undefined) conditions.push(sql`r.reserved_count <= ${query.slotsMax}`)
-  const reported = sql`exists (select 1 from reservation_returns rr where rr.request_id = r.id)`
-  if (query.reported === true) conditions.push(reported)
-  if (query.reported === false) conditions.push(sql`not ${reported}`)
+  // Reported requests are few: they are read from their returns (see reportedJoin), not searched for.
+  if (query.reported === false) {
+    conditions.push(sql`not exists (select 1 from reservation_returns rr where rr.request_id = r.id)`)
+  }
   return conditions
 }
 
@@ -72,6 +73,12 @@ export interface ContactColumns {
 
 export type RequestCursor = NonNullable<ReturnType<typeof requestCursor.decode>>
 type Cursor = RequestCursor
+
+/**
+ * Requests with a bad-lead return, as a join from the returns: walking all requests in order and probing each for a
+ * return reads the whole table when returns are rare (EXPLAIN at 1,000,000 requests: 1.1 s against 0.3 s cold).
+ */
+const reportedJoin = sql`join (select distinct request_id from reservation_returns) reported on reported.request_id = r.id`
 
 /** One page in the chosen order, after `after` when given: `limit + 1` rows, to learn whether more follow. */
 export function selectRequestRows(
@@ -106,7 +113,7 @@ export function selectRequestRows(
           r.created_at, r.closed_at, (r.erased_at is not null) as erased,
           ${extra[0] ? sql.raw(`r.${extra[0].column}`) : sql`null`} as sort_key,
           (select count(*)::int from reservation_returns rr where rr.request_id = r.id) as returns
-        from requests r
+        from requests r ${query.reported === true ? reportedJoin : sql``}
         where ${conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`}
         order by ${order}
         limit ${limit}`,
