@@ -169,5 +169,5 @@ export async function seedConsoleWorld(
           where id in (select request_id from reservation_returns where status = 'pending' limit 40)`,
   )
   await step(`${indexes.length} indexes`, ...indexes.map((index) => sql.raw(index.indexdef)))
-  await step('analyze', sql`analyze`)
+  await step('vacuum analyze', sql`vacuum analyze`)
 }

@@ -10,4 +10,5 @@ CREATE INDEX "requests_users_created_idx" ON "requests" USING btree ("users_coun
 CREATE INDEX "requests_close_reason_created_idx" ON "requests" USING btree ("close_reason","created_at","id") WHERE "requests"."close_reason" is not null;--> statement-breakpoint
 CREATE INDEX "reservations_reserved_at_idx" ON "reservations" USING btree ("reserved_at");--> statement-breakpoint
 CREATE INDEX "reservations_outcome_at_idx" ON "reservations" USING btree ("outcome_at") WHERE "reservations"."outcome" is not null;--> statement-breakpoint
-CREATE INDEX "reservation_returns_request_idx" ON "reservation_returns" USING btree ("request_id");
+CREATE INDEX "reservation_returns_request_idx" ON "reservation_returns" USING btree ("request_id");--> statement-breakpoint
+CREATE INDEX "client_feedback_updated_idx" ON "client_feedback" USING btree ("updated_at","id");
