@@ -27,7 +27,6 @@ describe('the manager console API: lists, pages, dashboard and exports', () => {
   // a failed lead push on a portal that needs re-authorisation.
   let alpha: Awaited<ReturnType<typeof givenPartner>>
   let beta: Awaited<ReturnType<typeof givenPartner>>
-  let waiting: Awaited<ReturnType<typeof givenPartner>>
   let requestIds: string[]
   let returnedRequestId: string
   let failedReservationId: string
@@ -40,7 +39,7 @@ describe('the manager console API: lists, pages, dashboard and exports', () => {
     const db = t.database.db
     alpha = await givenPartner(t, { companyName: 'Alpha Systems', partnerCode: 'ALPHA-1', additional: ['AT'] })
     beta = await givenPartner(t, { companyName: 'Beta Works', partnerCode: 'BETA-2', registeredCountry: 'FR' })
-    waiting = await givenPartner(t, { companyName: 'Gamma New', partnerCode: 'GAMMA-3', approved: false })
+    await givenPartner(t, { companyName: 'Gamma New', partnerCode: 'GAMMA-3', approved: false })
     await givenPartner(t, {
       companyName: 'Delta Paused',
       partnerCode: 'DELTA-4',
