@@ -132,13 +132,19 @@ describe('installing the app on a Bitrix24 portal, sessions and linking (emulate
       .type('form')
       .send({ event: 'ONAPPUNINSTALL', 'auth[member_id]': portal.memberId, 'auth[application_token]': 'forged' })
     await expect.poll(async () => (await storedPortal())?.status).toBe('installed')
+    // A forged event is not noted as the portal's last event.
+    expect((await storedPortal())?.lastEvent).not.toBe('ONAPPUNINSTALL')
     const partnerBefore = (await storedPortal())?.partnerId
     portal.uninstall()
     await emulator.whenEventsDelivered()
     await expect.poll(async () => (await storedPortal())?.status).toBe('uninstalled')
     expect((await storedPortal())?.accessTokenEnc).toBeNull()
+    expect(await storedPortal()).toMatchObject({ lastEvent: 'ONAPPUNINSTALL', lastEventAt: expect.any(Date) })
     await portal.install()
     await emulator.whenEventsDelivered()
     expect(await storedPortal()).toMatchObject({ status: 'installed', partnerId: partnerBefore })
+    // The install event reports the app version, which the managers' portal list shows.
+    await expect.poll(async () => (await storedPortal())?.lastEvent).toBe('ONAPPINSTALL')
+    expect((await storedPortal())?.appVersion).toEqual(expect.any(Number))
   })
 })

@@ -31,6 +31,8 @@ export const clientFeedback = pgTable(
   (table) => [
     uniqueIndex('client_feedback_reservation_unique').on(table.reservationId),
     index('client_feedback_partner_idx').on(table.partnerId, table.updatedAt.desc().nullsFirst()),
+    // The managers' list of every rating, newest first.
+    index('client_feedback_updated_idx').on(table.updatedAt, table.id),
     check('client_feedback_response_speed_range', sql`${table.responseSpeed} between 1 and 5`),
     check('client_feedback_service_quality_range', sql`${table.serviceQuality} between 1 and 5`),
   ],

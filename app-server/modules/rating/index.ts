@@ -15,6 +15,7 @@ export { expireStaleReservations } from './stale-reservations'
 
 // A client's erasure reaches the partners' notes on returned leads (see requests/request-erasure.ts).
 onRequestErased('rating', eraseClientFromReturnNotes)
+export { getRatingForManager } from './rating.service'
 
 // An outcome from the CRM counts in the transaction that stores it, so the rating never lags the reservation.
 onOutcomeStored('rating', (tx, { reservationId, now }) => countCurrentOutcomes(tx, [reservationId], now))
