@@ -22,6 +22,7 @@ export const MODULE_LAYERS = [
   'reservations',
   'crm-sync',
   'rating',
+  'console',
   'program',
   'system',
 ]

@@ -14,6 +14,7 @@ import { buildRouter, type RouteGroup } from './http/route'
 import type { AppContext } from './context'
 import { auditRoutes, recordAudit } from './modules/audit'
 import { bitrix24ApiRoutes, bitrix24PortalRouter, PortalClients, SessionIssuer, TokenCipher } from './modules/bitrix24'
+import { consoleRoutes } from './modules/console'
 import { crmSyncRoutes } from './modules/crm-sync'
 import { managerAccountRoutes, managerSessionRoutes } from './modules/managers'
 import { partnerManagementRoutes } from './modules/partners'
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): Express {
     bitrix24ApiRoutes(ctx, bitrix24),
     crmSyncRoutes(ctx),
     managerRatingRoutes(ctx),
+    consoleRoutes(ctx),
   ]
   const routes = groups.flat()
   const openApi = buildOpenApi(

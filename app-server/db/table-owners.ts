@@ -34,7 +34,7 @@ export const TABLE_OWNERS = {
 } as const satisfies Record<TableName, string>
 
 /**
- * Writes outside the owner, each with its reason; there is one. Reserving is the hot path, so taking a slot is a
+ * Writes outside the owner, each with its reason. Reserving is the hot path, so taking a slot is a
  * single statement: its CTE updates `requests` (the lifecycle's `takeSlotUpdate`, so that part stays in the
  * requests module's code), inserts the reservation and appends the two audit entries.
  */
@@ -44,4 +44,9 @@ export const FOREIGN_WRITES: readonly { file: string; table: TableName; why: str
     table: 'audit_log',
     why: 'the reservation and its audit entries are written by the one slot-taking statement',
   },
+  ...(['requests', 'reservations', 'reservation_returns', 'client_feedback'] as const).map((table) => ({
+    file: 'demo/seed-history.ts',
+    table,
+    why: "the demo's back-dated weeks of history for the managers' console, which live flows cannot make",
+  })),
 ]

@@ -3,6 +3,7 @@ import type { PortalEmulator } from '../../emulator'
 import type { AppContext } from '../context'
 import type { ManagerRole } from '../../shared/domain/manager-roles'
 import { createManager } from '../modules/managers'
+import { seedHistory } from './seed-history'
 import {
   DEMO_CLIENT_ID,
   DEMO_MANAGERS,
@@ -119,6 +120,7 @@ export async function seedDemo(
   const linkCode = await api.call<{ code: string }>('POST', `/api/manager/partners/${newcomerId}/link-code`, asManager)
 
   await seedRequests(api, sessions)
+  await seedHistory(ctx)
   return { managers, unlinkedLinkCode: linkCode.code }
 }
 

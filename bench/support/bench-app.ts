@@ -7,6 +7,8 @@ import { signPartnerSession } from '../../app-server/http/auth/session-token'
 
 export interface BenchApp {
   baseUrl: string
+  /** The service process, whose memory a benchmark may sample. */
+  pid: number
   /** The APP_SECRET the service runs with; a worker process on the same database needs it too. */
   appSecret: string
   /** A bearer token for the partner, signed with this app's secret. */
@@ -40,6 +42,7 @@ export async function startBenchApp(databaseUrl: string, env: Record<string, str
   const tokens = new Map<string, string>()
   return {
     baseUrl,
+    pid: child.pid!,
     appSecret,
     partnerToken: (partnerId) => {
       let token = tokens.get(partnerId)

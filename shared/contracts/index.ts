@@ -1,6 +1,7 @@
 import type { Contract } from './contract'
 import * as managerAccounts from './manager-accounts.contracts'
 import * as managerAudit from './manager-audit.contracts'
+import * as managerConsole from './manager-console.contracts'
 import * as managerCrmSync from './manager-crm-sync.contracts'
 import * as managerPartners from './manager-partners.contracts'
 import * as managerRatings from './manager-ratings.contracts'
@@ -31,4 +32,5 @@ export const ALL_CONTRACTS: readonly Contract[] = [
   managerTerritories,
   managerAudit,
   managerCrmSync,
+  managerConsole,
 ].flatMap((area) => Object.values(area))

@@ -1,4 +1,5 @@
-import { AuditListSchema, AuditQuerySchema } from '../schemas/manager.schema'
+import { AuditSearchQuerySchema } from '../schemas/console.schema'
+import { AuditListSchema } from '../schemas/manager.schema'
 import { defineContract } from './contract'
 import { MANAGER_SESSION_PROBLEMS } from './session-problems'
 
@@ -8,10 +9,16 @@ export const listAuditLog = defineContract({
   path: '/api/manager/audit-log',
   operationId: 'listAuditLog',
   summary: 'Audit log',
-  description: 'Every reservation, release, contact reveal and manager change, newest first, with before and after.',
+  description:
+    'Every reservation, release, contact reveal and manager change, newest first, with before and after; ' +
+    'filtered by actor, entity, action and period.',
   tags: ['Audit'],
   security: 'managerSession',
-  query: AuditQuerySchema,
+  query: AuditSearchQuerySchema,
   responses: { 200: { description: 'A page of entries.', schema: AuditListSchema } },
-  problems: { ...MANAGER_SESSION_PROBLEMS, invalid_cursor: 'The cursor was not returned by this API.' },
+  problems: {
+    ...MANAGER_SESSION_PROBLEMS,
+    validation_failed: 'A filter is invalid.',
+    invalid_cursor: 'The cursor was not returned by this API.',
+  },
 })

@@ -1,4 +1,5 @@
 import { CrmSyncFailureListSchema, CrmSyncRetrySchema, ReservationIdParamsSchema } from '../schemas/crm-sync.schema'
+import { RetryManyBodySchema, RetryManyResultSchema } from '../schemas/console.schema'
 import { defineContract } from './contract'
 import { MANAGER_SESSION_PROBLEMS } from './session-problems'
 
@@ -29,4 +30,18 @@ export const retryCrmSync = defineContract({
     ...MANAGER_SESSION_PROBLEMS,
     crm_sync_failure_not_found: 'The reservation has no failed sync.',
   },
+})
+
+export const retryCrmSyncMany = defineContract({
+  ...crmSync,
+  method: 'post',
+  path: '/api/manager/crm-sync/retries',
+  operationId: 'retryCrmSyncMany',
+  summary: 'Write several failed leads again',
+  description:
+    'The reservations named, or every failed lead of one portal (up to 1,000). Each is audited like a single ' +
+    'retry; those that are no longer failed are listed in `notFailed`.',
+  body: RetryManyBodySchema,
+  responses: { 202: { description: 'Queued.', schema: RetryManyResultSchema } },
+  problems: { ...MANAGER_SESSION_PROBLEMS, validation_failed: 'Neither or both of reservationIds and portalId.' },
 })

@@ -77,6 +77,7 @@ export const PROBLEMS = {
   session_expired: { status: 401, title: 'Session expired' },
   invalid_credentials: { status: 401, title: 'Invalid credentials' },
   manager_not_found: { status: 404, title: 'Manager not found' },
+  contacts_not_allowed: { status: 403, title: 'Contacts not allowed for this role' },
   status_token_missing: { status: 401, title: 'Status token missing' },
   status_token_invalid: { status: 401, title: 'Status token invalid' },
 

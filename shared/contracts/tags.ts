@@ -9,6 +9,7 @@ export const API_TAGS = {
   Territories: 'Managers keep the list of restricted countries.',
   'CRM sync': "Managers retry leads that could not be written into partners' CRMs.",
   Audit: 'The append-only audit log.',
+  Console: "The managers' console: searchable lists, detail pages, the dashboard and CSV exports.",
   System: 'Health of the service.',
 } as const
 

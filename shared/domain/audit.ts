@@ -14,6 +14,8 @@ export const AUDIT_ENTITY_TYPES = [
   'country',
   'manager',
   'sign_in_policy',
+  // A CSV export of a console list; its id is the list's name.
+  'export',
 ] as const
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
 
@@ -36,6 +38,8 @@ export const AUDIT_ACTIONS = [
   'reservation.expired',
   'reservation.returned',
   'contacts.revealed',
+  // A manager exported a list with contact columns (the entry names the list and filters, never a value).
+  'contacts.exported',
   'reservation_return.created',
   'reservation_return.confirmed',
   'reservation_return.rejected',

@@ -97,11 +97,3 @@ export const AuditEntrySchema = z
 export const AuditListSchema = z
   .object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() })
   .meta({ id: 'AuditList' })
-
-export const AuditQuerySchema = z.strictObject({
-  entityType: singleLine(40).optional(),
-  entityId: singleLine(80).optional(),
-  action: singleLine(80).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-})

@@ -1,8 +1,8 @@
-import { and, count, eq, inArray, isNotNull } from 'drizzle-orm'
+import { and, count, eq, inArray, isNotNull, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_CLIENT_ID, DEMO_PARTNERS, DEMO_REQUESTS, DEMO_UNLINKED_PARTNER } from '../../app-server/demo/demo-data'
 import { seedDemo } from '../../app-server/demo/seed-demo'
-import { partners, portals, requests, reservations } from '../../app-server/db/schema'
+import { partners, portals, requests, reservationReturns, reservations } from '../../app-server/db/schema'
 import { startAppWithEmulator, type EmulatedSetup } from '../support/emulated-portal'
 
 let setup: EmulatedSetup
@@ -16,8 +16,27 @@ async function tally() {
   const emails = DEMO_REQUESTS.map((request) => request.contact.email)
   const [requestRows] = await db.select({ n: count() }).from(requests).where(inArray(requests.contactEmail, emails))
   const [reservationRows] = partnerIds.length
-    ? await db.select({ n: count() }).from(reservations).where(inArray(reservations.partnerId, partnerIds))
+    ? await db
+        .select({ n: count() })
+        .from(reservations)
+        .innerJoin(requests, eq(requests.id, reservations.requestId))
+        .where(and(inArray(reservations.partnerId, partnerIds), inArray(requests.contactEmail, emails)))
     : [{ n: 0 }]
+  // The back-dated history behind the managers' console.
+  const [historyRequests] = await db
+    .select({ n: count() })
+    .from(requests)
+    .where(like(requests.contactEmail, '%@history.demo.example'))
+  const [historyOutcomes] = await db
+    .select({ n: count() })
+    .from(reservations)
+    .innerJoin(requests, eq(requests.id, reservations.requestId))
+    .where(and(like(requests.contactEmail, '%@history.demo.example'), isNotNull(reservations.outcome)))
+  const [pendingReturns] = await db
+    .select({ n: count() })
+    .from(reservationReturns)
+    .innerJoin(requests, eq(requests.id, reservationReturns.requestId))
+    .where(and(eq(reservationReturns.status, 'pending'), like(requests.contactEmail, '%@history.demo.example')))
   const [linkedPortals] = partnerIds.length
     ? await db
         .select({ n: count() })
@@ -29,6 +48,11 @@ async function tally() {
     requests: requestRows?.n,
     reservations: reservationRows?.n,
     linkedPortals: linkedPortals?.n,
+    history: {
+      requests: historyRequests?.n,
+      withOutcomes: (historyOutcomes?.n ?? 0) > 50,
+      pendingReturns: pendingReturns?.n,
+    },
   }
 }
 
@@ -50,6 +74,7 @@ describe('demo seeding through the real install, link and reserve flows', () => 
       requests: DEMO_REQUESTS.length,
       reservations: DEMO_REQUESTS.reduce((sum, request) => sum + request.peerReservations, 0),
       linkedPortals: DEMO_PARTNERS.length,
+      history: { requests: 240, withOutcomes: true, pendingReturns: 3 },
     })
     expect(first.unlinkedLinkCode).toMatch(/\S{4,}/)
     // Every demo portal was installed through the installer and finished, except the onboarding one.

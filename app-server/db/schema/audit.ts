@@ -19,6 +19,10 @@ export const auditLog = pgTable(
   },
   (table) => [
     index('audit_log_entity_idx').on(table.entityType, table.entityId, table.id),
+    // The console filters the log by actor, by action and by period, newest first.
+    index('audit_log_actor_idx').on(table.actorId, table.id),
+    index('audit_log_action_idx').on(table.action, table.id),
+    index('audit_log_at_idx').on(table.at),
     // A viewer's access to the same contacts is worth one row a day, not one per page view. Rows written before
     // the index existed may repeat and can never be deleted, so the index starts at that day.
     uniqueIndex('audit_log_reveal_daily_unique')

@@ -37,6 +37,11 @@ export const portals = pgTable(
     installGeneration: integer('install_generation').notNull().default(1),
     uninstalledAt: timestamp('uninstalled_at', { withTimezone: true }),
     lastReconciledAt: timestamp('last_reconciled_at', { withTimezone: true }),
+    /** The app version the portal last reported (ONAPPINSTALL's VERSION). */
+    appVersion: integer('app_version'),
+    /** The last verified event the portal sent and when, so managers see a portal that went quiet. */
+    lastEvent: text('last_event'),
+    lastEventAt: timestamp('last_event_at', { withTimezone: true }),
     /** The latest DATE_MODIFY seen on our leads and deals, in the portal's own clock: where reconciliation resumes. */
     crmModifiedCursor: timestamp('crm_modified_cursor', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

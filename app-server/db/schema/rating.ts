@@ -83,5 +83,9 @@ export const reservationReturns = pgTable(
     decidedBy: uuid('decided_by').references(() => managers.id),
     decisionNote: text('decision_note'),
   },
-  (table) => [index('reservation_returns_status_idx').on(table.status, table.createdAt)],
+  (table) => [
+    index('reservation_returns_status_idx').on(table.status, table.createdAt),
+    // A request's returns, for the managers' request list and page.
+    index('reservation_returns_request_idx').on(table.requestId),
+  ],
 )

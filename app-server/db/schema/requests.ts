@@ -42,5 +42,12 @@ export const requests = pgTable(
     // The client's status page finds its request by the token's hash.
     uniqueIndex('requests_status_token_hash_unique').on(table.statusTokenHash),
     index('requests_created_idx').on(table.createdAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    // The managers' request list: each sort walks one of these, forwards or backwards, after its filter's prefix.
+    index('requests_country_created_idx').on(table.country, table.createdAt, table.id),
+    index('requests_reserved_created_idx').on(table.reservedCount, table.createdAt, table.id),
+    index('requests_users_created_idx').on(table.usersCount, table.createdAt, table.id),
+    index('requests_close_reason_created_idx')
+      .on(table.closeReason, table.createdAt, table.id)
+      .where(sql`${table.closeReason} is not null`),
   ],
 )

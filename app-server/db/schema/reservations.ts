@@ -67,6 +67,11 @@ export const reservations = pgTable(
       .on(table.portalId, table.reservedAt)
       .where(sql`${table.crmStatus} in ('pending', 'failed')`),
     index('reservations_crm_lead_idx').on(table.portalId, table.crmLeadId),
+    // The dashboard's charts read the reservations and outcomes of a period.
+    index('reservations_reserved_at_idx').on(table.reservedAt),
+    index('reservations_outcome_at_idx')
+      .on(table.outcomeAt)
+      .where(sql`${table.outcome} is not null`),
     // The stale-reservation sweep: active reservations whose lead shows no progress yet.
     index('reservations_stale_idx')
       .on(table.reservedAt)

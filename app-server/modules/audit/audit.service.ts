@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm'
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import type { AuditAction, AuditActorType, AuditEntityType } from '../../../shared/domain/audit'
 import type { Executor } from '../../db/client'
@@ -67,6 +67,10 @@ function auditRow(entry: AuditEntry, requestId: string | null): typeof auditLog.
 const idCursor = keysetCursor({ id: z.number().int().positive() })
 
 export interface AuditQuery {
+  actorType?: AuditActorType | undefined
+  actorId?: string | undefined
+  from?: string | undefined
+  to?: string | undefined
   entityType?: string | undefined
   entityId?: string | undefined
   action?: string | undefined
@@ -74,12 +78,19 @@ export interface AuditQuery {
   limit: number
 }
 
-/** Newest first, walked with an id cursor. A filter naming no known type or action matches nothing. */
+/**
+ * Newest first, walked with an id cursor; filtered by actor, entity, action and period (`from` included, `to`
+ * not). A filter naming no known type or action matches nothing.
+ */
 export async function listAudit(executor: Executor, query: AuditQuery) {
   const conditions: SQL[] = []
   if (query.entityType) conditions.push(eq(auditLog.entityType, query.entityType as AuditEntityType))
   if (query.entityId) conditions.push(eq(auditLog.entityId, query.entityId))
   if (query.action) conditions.push(eq(auditLog.action, query.action as AuditAction))
+  if (query.actorType) conditions.push(eq(auditLog.actorType, query.actorType))
+  if (query.actorId) conditions.push(eq(auditLog.actorId, query.actorId))
+  if (query.from) conditions.push(gte(auditLog.at, new Date(query.from)))
+  if (query.to) conditions.push(lt(auditLog.at, new Date(query.to)))
   const after = idCursor.decode(query.cursor)
   if (after) conditions.push(lt(auditLog.id, after.id))
   const rows = await executor

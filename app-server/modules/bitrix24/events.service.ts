@@ -9,7 +9,7 @@ import { recordAudit } from '../audit'
 import { applicationTokenMatches } from './application-token'
 import { registerInstall } from './install.service'
 import type { PortalClients } from './portal-clients'
-import { findPortalByMemberId, type PortalRow } from './portals.repository'
+import { findPortalByMemberId, noteEvent, type PortalRow } from './portals.repository'
 import type { TokenCipher } from './token-cipher'
 
 /** An event as Bitrix24's queue POSTs it (form-encoded, bracket keys, every value a string). */
@@ -50,6 +50,7 @@ export async function handleEvent(ctx: AppContext, deps: EventDeps, post: EventP
   if (!applicationTokenMatches(portal, deps.cipher, post.auth.application_token)) {
     return ctx.logger.warn({ event, portalId: portal.id }, 'event with a wrong application token ignored')
   }
+  await noteEvent(ctx.db, portal.id, { name: event, at: ctx.clock.now() })
   if (event === 'ONAPPUNINSTALL') return onUninstall(ctx, deps, portal)
   const entity = CRM_EVENTS[event]
   const id = entityIdOf(post)
@@ -72,18 +73,27 @@ function entityIdOf(post: EventPost): string | undefined {
   return typeof id === 'string' && /^\d{1,18}$/.test(id) ? id : undefined
 }
 
+/** `data[VERSION]`, the app version the portal has installed. */
+function appVersionOf(post: EventPost): number | undefined {
+  const version = String(post.data?.VERSION ?? '')
+  return /^\d{1,6}$/.test(version) ? Number(version) : undefined
+}
+
 async function onInstall(ctx: AppContext, deps: EventDeps, post: EventPost, portal: PortalRow | undefined) {
   // The installer page usually registered the portal first, with the same grant; nothing more to do then.
-  if (portal?.status === 'installed' && applicationTokenMatches(portal, deps.cipher, post.auth.application_token))
-    return
+  const noted = { name: 'ONAPPINSTALL', appVersion: appVersionOf(post), at: ctx.clock.now() }
+  if (portal?.status === 'installed' && applicationTokenMatches(portal, deps.cipher, post.auth.application_token)) {
+    return noteEvent(ctx.db, portal.id, noted)
+  }
   if (!post.auth.refresh_token) return ctx.logger.warn('ONAPPINSTALL without a refresh token ignored')
   try {
-    await registerInstall(ctx, deps, {
+    const installed = await registerInstall(ctx, deps, {
       memberId: post.auth.member_id,
       refreshToken: post.auth.refresh_token,
       applicationToken: post.auth.application_token,
       domain: post.auth.domain ?? 'unknown',
     })
+    await noteEvent(ctx.db, installed.id, noted)
   } catch (error) {
     // A refused install changes nothing; it is worth a warning, not an error (anyone can post to this URL).
     if (!(error instanceof AppError) || error.status >= 500) throw error

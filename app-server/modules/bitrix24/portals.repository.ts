@@ -142,3 +142,19 @@ export async function saveReconcileCursor(db: Executor, portalId: string, cursor
 export async function saveCrmMode(db: Executor, portalId: string, crmMode: number | null) {
   await db.update(portals).set({ crmMode }).where(eq(portals.id, portalId))
 }
+
+/** Notes a verified event from the portal: its name, when, and the app version it reports, if any. */
+export async function noteEvent(
+  db: Executor,
+  portalId: string,
+  event: { name: string; appVersion?: number | undefined; at: Date },
+) {
+  await db
+    .update(portals)
+    .set({
+      lastEvent: event.name,
+      lastEventAt: event.at,
+      ...(event.appVersion === undefined ? {} : { appVersion: event.appVersion }),
+    })
+    .where(eq(portals.id, portalId))
+}

@@ -97,3 +97,14 @@ export async function requeuePush(db: Executor, job: JobSpec, reservationId: str
   if (!row) return undefined
   return { reservation: row, jobFound: await retryJobNow(db, job, reservationId, now) }
 }
+
+/** The reservations of a portal whose lead failed, oldest first; a retry of many takes at most this many at once. */
+export async function failedLeadIdsOfPortal(db: Executor, portalId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: reservations.id })
+    .from(reservations)
+    .where(and(eq(reservations.portalId, portalId), eq(reservations.crmStatus, 'failed')))
+    .orderBy(asc(reservations.reservedAt))
+    .limit(1_000)
+  return rows.map((row) => row.id)
+}

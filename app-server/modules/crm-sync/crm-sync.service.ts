@@ -1,11 +1,11 @@
 import type { CrmSyncFailure } from '../../../shared/schemas/crm-sync.schema'
 import type { AppContext } from '../../context'
 import { withTransaction } from '../../db/transaction'
-import { notFound } from '../../errors'
+import { AppError, notFound } from '../../errors'
 import type { ManagerActor } from '../../http/auth/actors'
 import { recordAudit } from '../audit'
 import { enqueue } from '../../jobs/job'
-import { requeuePush, selectFailures } from './crm-sync.repository'
+import { failedLeadIdsOfPortal, requeuePush, selectFailures } from './crm-sync.repository'
 import { LEAD_PUSH_JOB } from './deliveries'
 
 /** Reservations whose lead never reached the CRM, oldest first, with the last error and the attempts made. */
@@ -52,4 +52,29 @@ export async function retryFailedPush(ctx: AppContext, actor: ManagerActor, rese
     })
     return { reservationId, crmStatus: 'pending' as const }
   })
+}
+
+/**
+ * Retries several failed leads, each in its own transaction and audited like a single retry: the ones named, or
+ * every failed lead of a portal. Those no longer failed are reported, not refused, since another manager may
+ * have retried them a moment earlier.
+ */
+export async function retryFailedPushes(
+  ctx: AppContext,
+  actor: ManagerActor,
+  target: { reservationIds?: string[] | undefined; portalId?: string | undefined },
+) {
+  const ids = target.portalId ? await failedLeadIdsOfPortal(ctx.db, target.portalId) : (target.reservationIds ?? [])
+  const retried: string[] = []
+  const notFailed: string[] = []
+  for (const id of new Set(ids)) {
+    try {
+      await retryFailedPush(ctx, actor, id)
+      retried.push(id)
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'crm_sync_failure_not_found') throw error
+      notFailed.push(id)
+    }
+  }
+  return { retried, notFailed }
 }

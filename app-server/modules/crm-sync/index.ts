@@ -5,3 +5,5 @@
 export { crmSyncEventHandlers } from './crm-sync.events'
 export { crmSyncJobs } from './crm-sync.jobs'
 export { crmSyncRoutes } from './crm-sync.routes'
+export { LEAD_PUSH_JOB } from './deliveries'
+export { retryFailedPush, retryFailedPushes } from './crm-sync.service'

@@ -13,3 +13,4 @@ export { expireStaleReservations } from './stale-reservations'
 
 // A client's erasure reaches the partners' notes on returned leads (see requests/request-erasure.ts).
 onRequestErased('rating', eraseClientFromReturnNotes)
+export { getRatingForManager } from './rating.service'
