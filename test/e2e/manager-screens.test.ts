@@ -51,7 +51,21 @@ async function screen(page: Page, name: string): Promise<void> {
     `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
   )
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([])
+  const violations = await seriousViolations(page)
+  // Each violation with the start of its element, so a failure says what to fix.
+  const found = await Promise.all(
+    violations.flatMap((violation) =>
+      violation.targets.map(async (target) => {
+        const html = await page
+          .locator(target)
+          .first()
+          .evaluate((element) => (element as unknown as { outerHTML: string }).outerHTML.slice(0, 240))
+          .catch(() => target)
+        return `${violation.id}: ${html}`
+      }),
+    ),
+  )
+  expect(found, `axe on ${name}`).toEqual([])
 }
 
 /** Opens a section from the navigation, as a person would. */
@@ -145,7 +159,7 @@ describe('the manager console screens', () => {
       await page.locator('[data-testid="adjust-rating"]').click()
       await page.locator('[data-testid="adjust-delta"]').fill('3')
       await confirmWithReason(page, 'Helped a client beyond the request')
-      await page.getByText('Helped a client beyond the request').waitFor()
+      await page.locator('[data-testid="adjustments"]').getByText('Helped a client beyond the request').waitFor()
 
       await page.locator('[data-testid="suspend"]').click()
       await page.locator('[data-testid="suspend-for-good"]').check()
@@ -200,7 +214,7 @@ describe('the manager console screens', () => {
       await page.locator('[data-testid="restrict-country-select"]').selectOption('IS')
       await page.locator('[data-testid="restrict-country"]').click()
       await confirmWithReason(page, 'Program paused there this quarter')
-      await page.getByText('Program paused there this quarter').waitFor()
+      await page.locator('[data-testid="restricted-table"]').getByText('Program paused there this quarter').waitFor()
       const before = await page.locator('[data-testid="lift-restriction"]').count()
       await page
         .locator('tr', { hasText: 'Program paused there this quarter' })
