@@ -215,9 +215,7 @@ describe('abilities', () => {
   ] as const)('when a %s is signed in, then the screens may show what the role can do', async (role, expected) => {
     api.getCurrentManager.mockResolvedValue(manager(role))
     await useSessionStore().restore()
-    const Probe = defineComponent({ setup: () => ({ abilities: useAbilities() }), render: () => null })
-    const wrapper = mount(Probe)
-    expect(wrapper.vm.abilities).toEqual(expected)
+    expect(useAbilities().value).toEqual(expected)
   })
 })
 
