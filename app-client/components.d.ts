@@ -23,6 +23,7 @@ declare module 'vue' {
     B24Progress: typeof import('./../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Progress.vue')['default']
     B24Skeleton: typeof import('./../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Skeleton.vue')['default']
     B24Switch: typeof import('./../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Switch.vue')['default']
+    B24Textarea: typeof import('./../node_modules/@bitrix24/b24ui-nuxt/dist/runtime/components/Textarea.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
   }

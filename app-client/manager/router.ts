@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { SCREEN_ROUTES } from './screen-routes'
 
 /**
  * The console's screens. A section's route name matches its entry in navigation.ts, which lists it once the
@@ -11,8 +12,8 @@ export const CONSOLE_ROUTES: RouteRecordRaw[] = [
     component: () => import('./views/SignInView.vue'),
     meta: { titleKey: 'signIn.title', public: true },
   },
-  // Home is the first section; the dashboard takes this place when it exists.
-  { path: '/', name: 'home', redirect: { name: 'system-status' } },
+  { path: '/', name: 'home', redirect: { name: 'dashboard' } },
+  ...SCREEN_ROUTES,
   {
     path: '/status',
     name: 'system-status',

@@ -1,5 +1,6 @@
 import * as managerAccounts from '@shared/contracts/manager-accounts.contracts'
 import * as managerAudit from '@shared/contracts/manager-audit.contracts'
+import * as managerConsole from '@shared/contracts/manager-console.contracts'
 import * as managerCrmSync from '@shared/contracts/manager-crm-sync.contracts'
 import * as managerPartners from '@shared/contracts/manager-partners.contracts'
 import * as managerRatings from '@shared/contracts/manager-ratings.contracts'
@@ -53,6 +54,7 @@ export const managerApi = bindContracts(client, {
   ...managerTerritories,
   ...managerAudit,
   ...managerCrmSync,
+  ...managerConsole,
 })
 
 export type ManagerApi = typeof managerApi
