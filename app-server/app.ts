@@ -17,6 +17,7 @@ import { bitrix24ApiRoutes, bitrix24PortalRouter, PortalClients, SessionIssuer, 
 import { crmSyncRoutes } from './modules/crm-sync'
 import { managerSessionRoutes } from './modules/managers'
 import { partnerManagementRoutes } from './modules/partners'
+import { managerProgramRoutes, partnerProgramRoutes, storeOrderRoutes } from './modules/program'
 import { managerRatingRoutes, partnerRatingRoutes } from './modules/rating'
 import {
   clientFeedbackRoutes,
@@ -83,6 +84,9 @@ export function createApp(deps: AppDeps): Express {
     bitrix24ApiRoutes(ctx, bitrix24),
     crmSyncRoutes(ctx),
     managerRatingRoutes(ctx),
+    managerProgramRoutes(ctx),
+    partnerProgramRoutes(ctx),
+    storeOrderRoutes(ctx),
   ]
   const routes = groups.flat()
   const openApi = buildOpenApi(
@@ -142,6 +146,12 @@ const SECURITY_SCHEMES = {
     type: 'http',
     scheme: 'bearer',
     description: "The client's private status token from POST /api/public/requests.",
+  },
+  integrationKey: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Api-Key',
+    description: 'The API key of a store integration, from POST /api/manager/program/integrations.',
   },
 }
 

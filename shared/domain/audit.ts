@@ -12,6 +12,12 @@ export const AUDIT_ENTITY_TYPES = [
   'partner',
   'portal',
   'country',
+  'program_config',
+  'program_integration',
+  'program_order',
+  'partner_user',
+  'program_evidence',
+  'nfr_claim',
 ] as const
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
 
@@ -54,5 +60,22 @@ export const AUDIT_ACTIONS = [
   'portal.linked',
   'restricted_country.set',
   'restricted_country.lifted',
+  // The Partner Program.
+  'program_config.published',
+  'program_integration.created',
+  'program_order.recorded',
+  'program_order.imported',
+  'program_order.excluded',
+  'program.membership_started',
+  'program.upgrade_confirmed',
+  'program.verdict_recorded',
+  'partner_user.added',
+  'partner_user.approved',
+  'partner_user.rejected',
+  'partner_user.course_completed',
+  'nfr_claim.recorded',
+  'program_evidence.submitted',
+  'program_evidence.accepted',
+  'program_evidence.rejected',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
