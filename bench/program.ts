@@ -1,7 +1,7 @@
 import { ManualClock } from '../app-server/clock'
 import { loadConfig } from '../app-server/config'
 import type { AppContext } from '../app-server/context'
-import { sql } from '../app-server/db/client'
+import { queryRows, sql } from '../app-server/db/client'
 import { createLogger } from '../app-server/logger'
 import { evaluatePartner, runProgramDay } from '../app-server/modules/program'
 import { createBenchDatabase } from './support/bench-database'
@@ -71,8 +71,10 @@ async function main() {
         `(${growth <= 1.5 ? 'no worse than linear' : 'WORSE THAN LINEAR'})`,
     )
 
-    const ids = (await db.execute(sql`select id from bench_partner_facts order by random() limit ${SINGLE_SAMPLES}`))
-      .rows as { id: string }[]
+    const ids = await queryRows<{ id: string }>(
+      db,
+      sql`select id from bench_partner_facts order by random() limit ${SINGLE_SAMPLES}`,
+    )
     const times: number[] = []
     for (const { id } of ids) {
       const t0 = performance.now()

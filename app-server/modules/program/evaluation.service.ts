@@ -26,7 +26,8 @@ async function assertPartner(executor: Executor, partnerId: string) {
 
 /** The partner's evaluation as of `asOf` from the facts known now. @throws `membership_not_found` (404). */
 export async function evaluatePartner(executor: Executor, partnerId: string, asOf: Date) {
-  const [versions, facts] = await Promise.all([loadConfigVersions(executor), loadProgramFacts(executor, [partnerId])])
+  const versions = await loadConfigVersions(executor)
+  const facts = await loadProgramFacts(executor, [partnerId])
   const found = facts.get(partnerId)
   if (!found) throw notFound('membership_not_found', 'The partner has not been approved into the program.')
   return evaluateProgram(found.facts, versions, asOf)
