@@ -19,6 +19,7 @@ import { consoleRoutes } from './modules/console'
 import { crmSyncRoutes } from './modules/crm-sync'
 import { managerAccountRoutes, managerSessionRoutes } from './modules/managers'
 import { partnerManagementRoutes } from './modules/partners'
+import { managerProgramRoutes, partnerProgramRoutes, storeOrderRoutes } from './modules/program'
 import { managerRatingRoutes, partnerRatingRoutes } from './modules/rating'
 import {
   clientFeedbackRoutes,
@@ -88,6 +89,9 @@ export function createApp(deps: AppDeps): Express {
     crmSyncRoutes(ctx),
     managerRatingRoutes(ctx),
     consoleRoutes(ctx),
+    managerProgramRoutes(ctx),
+    partnerProgramRoutes(ctx),
+    storeOrderRoutes(ctx),
   ]
   const routes = groups.flat()
   const openApi = buildOpenApi(
@@ -154,6 +158,12 @@ const SECURITY_SCHEMES = {
     type: 'http',
     scheme: 'bearer',
     description: "The client's private status token from POST /api/public/requests.",
+  },
+  integrationKey: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Api-Key',
+    description: 'The API key of a store integration, from POST /api/manager/program/integrations.',
   },
 }
 

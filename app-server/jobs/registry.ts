@@ -2,6 +2,7 @@ import type { AppContext } from '../context'
 import { eventJobDefinitions, type AppEventConsumer } from '../events'
 import { crmGateway, PortalClients, TokenCipher, type CrmGateway } from '../modules/bitrix24'
 import { crmSyncEventHandlers, crmSyncJobs } from '../modules/crm-sync'
+import { programJobs } from '../modules/program'
 import { ratingEventHandlers, ratingJobs } from '../modules/rating'
 import { requestJobs } from '../modules/requests'
 import { Worker } from './worker'
@@ -28,7 +29,7 @@ export function createWorker(ctx: AppContext, options: WorkerOptions = {}): Work
   const { portalClients = new PortalClients(ctx, new TokenCipher(ctx.appSecret)), ...workerOptions } = options
   const gateway = crmGateway(portalClients)
   const crmSync = crmSyncJobs(ctx, gateway)
-  const recurring = [...requestJobs(ctx), ...crmSync.recurring, ...ratingJobs(ctx)]
+  const recurring = [...requestJobs(ctx), ...crmSync.recurring, ...ratingJobs(ctx), ...programJobs(ctx)]
   return new Worker({
     db: ctx.db,
     logger: ctx.logger,

@@ -6,7 +6,7 @@ import type { ApiTag } from './tags'
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
 /** How a caller proves who it is; `null` in a contract means the operation is public. */
-export type SecuritySchemeName = 'partnerSession' | 'managerSession' | 'statusToken'
+export type SecuritySchemeName = 'partnerSession' | 'managerSession' | 'statusToken' | 'integrationKey'
 
 export interface ResponseSpec {
   description: string

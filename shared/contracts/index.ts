@@ -4,14 +4,17 @@ import * as managerAudit from './manager-audit.contracts'
 import * as managerConsole from './manager-console.contracts'
 import * as managerCrmSync from './manager-crm-sync.contracts'
 import * as managerPartners from './manager-partners.contracts'
+import * as managerProgram from './manager-program.contracts'
 import * as managerRatings from './manager-ratings.contracts'
 import * as managerRequests from './manager-requests.contracts'
 import * as managerSession from './manager-session.contracts'
 import * as managerTerritories from './manager-territories.contracts'
 import * as partner from './partner.contracts'
+import * as partnerProgram from './partner-program.contracts'
 import * as portalSession from './portal-session.contracts'
 import * as publicRequests from './public-requests.contracts'
 import * as requestStatus from './request-status.contracts'
+import * as storeOrders from './store-orders.contracts'
 import * as system from './system.contracts'
 
 /**
@@ -24,6 +27,7 @@ export const ALL_CONTRACTS: readonly Contract[] = [
   requestStatus,
   portalSession,
   partner,
+  partnerProgram,
   managerSession,
   managerAccounts,
   managerPartners,
@@ -33,4 +37,6 @@ export const ALL_CONTRACTS: readonly Contract[] = [
   managerAudit,
   managerCrmSync,
   managerConsole,
+  managerProgram,
+  storeOrders,
 ].flatMap((area) => Object.values(area))

@@ -228,6 +228,69 @@ export const PROBLEMS = {
   two_factor_required_by_policy: { status: 409, title: 'Two-factor sign-in required' },
   last_admin: { status: 409, title: 'Last active admin' },
   own_account: { status: 409, title: 'Own account' },
+
+  // The Partner Program (rules 2, 3, 6, 7, 11).
+  config_effective_in_past: { status: 422, title: 'Configuration effective in the past' },
+  integration_key_missing: { status: 401, title: 'Integration key missing' },
+  integration_key_invalid: { status: 401, title: 'Integration key invalid' },
+  order_conflict: {
+    status: 409,
+    title: 'Another order under this id',
+    extensions: z.object({ orderId: z.string().meta({ description: "The store's order id." }) }),
+  },
+  order_partner_unknown: {
+    status: 422,
+    title: 'Unknown partner',
+    extensions: z.object({ partnerCode: z.string() }),
+  },
+  negative_amount: {
+    status: 422,
+    title: 'Negative amount',
+    extensions: z.object({ field: z.string().meta({ description: 'The amount that is below zero.' }) }),
+  },
+  unknown_currency: { status: 422, title: 'Unknown currency', extensions: z.object({ currency: z.string() }) },
+  rate_required: {
+    status: 422,
+    title: 'Conversion rate required',
+    extensions: z.object({ currency: z.string(), programCurrency: z.string() }),
+  },
+  rate_not_one: {
+    status: 422,
+    title: 'Rate must be 1',
+    extensions: z.object({ currency: z.string(), programCurrency: z.string() }),
+  },
+  order_in_future: { status: 422, title: 'Order date in the future' },
+  order_not_found: { status: 404, title: 'Order not found' },
+  order_already_excluded: { status: 409, title: 'Order already excluded' },
+  import_invalid: {
+    status: 422,
+    title: 'Import has invalid lines',
+    extensions: z.object({
+      lines: z
+        .array(z.object({ line: z.number().int(), field: z.string(), message: z.string() }))
+        .meta({ description: 'One entry per invalid field, by line number (the header is line 1).' }),
+    }),
+  },
+  membership_exists: { status: 409, title: 'Already in the program' },
+  membership_not_found: { status: 404, title: 'Not in the program' },
+  approval_in_future: { status: 422, title: 'Approval date in the future' },
+  partner_user_exists: { status: 409, title: 'User already added' },
+  partner_user_not_found: { status: 404, title: 'User not found' },
+  partner_user_already_decided: { status: 409, title: 'User already decided' },
+  partner_user_not_approved: { status: 409, title: 'User not approved' },
+  completion_exists: { status: 409, title: 'Course completion already recorded' },
+  completion_in_future: { status: 422, title: 'Completion date in the future' },
+  nfr_grant_in_future: { status: 422, title: 'NFR grant date in the future' },
+  evidence_not_found: { status: 404, title: 'Evidence not found' },
+  evidence_already_decided: { status: 409, title: 'Evidence already decided' },
+  upgrade_not_ready: {
+    status: 409,
+    title: 'Not ready for this level',
+    extensions: z.object({
+      readyFor: z.enum(['bronze', 'silver', 'gold']).nullable().meta({ description: 'The level it is ready for.' }),
+    }),
+  },
+
 } as const satisfies Record<string, ProblemDefinition>
 
 export type ProblemCatalog = typeof PROBLEMS

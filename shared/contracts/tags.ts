@@ -5,6 +5,9 @@ export const API_TAGS = {
   Managers: "The partner managers' sign-in, two-factor codes, and (for admins) their accounts and sign-in policy.",
   Partners: 'Managers create and edit partners, their locations, access, portals and client feedback.',
   Ratings: "Managers adjust partners' ratings and decide bad-lead returns.",
+  Program:
+    'Managers run the Partner Program: its configuration, sales ledger, people, training, evidence and statuses.',
+  'Store integration': 'Systems (the Bitrix24 store) send orders with an API key.',
   Moderation: 'Managers close, reopen and reject requests.',
   Territories: 'Managers keep the list of restricted countries.',
   'CRM sync': "Managers retry leads that could not be written into partners' CRMs.",

@@ -16,6 +16,12 @@ export const AUDIT_ENTITY_TYPES = [
   'sign_in_policy',
   // A CSV export of a console list; its id is the list's name.
   'export',
+  'program_config',
+  'program_integration',
+  'program_order',
+  'partner_user',
+  'program_evidence',
+  'nfr_claim',
 ] as const
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number]
 
@@ -70,5 +76,22 @@ export const AUDIT_ACTIONS = [
   'manager.two_factor_enabled',
   'manager.two_factor_disabled',
   'sign_in_policy.updated',
+  // The Partner Program.
+  'program_config.published',
+  'program_integration.created',
+  'program_order.recorded',
+  'program_order.imported',
+  'program_order.excluded',
+  'program.membership_started',
+  'program.upgrade_confirmed',
+  'program.verdict_recorded',
+  'partner_user.added',
+  'partner_user.approved',
+  'partner_user.rejected',
+  'partner_user.course_completed',
+  'nfr_claim.recorded',
+  'program_evidence.submitted',
+  'program_evidence.accepted',
+  'program_evidence.rejected',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -277,6 +277,8 @@ export const screensDe: ScreenMessages = {
     portal_not_linked: 'Dieses Portal ist noch mit keinem Partnerkonto verknüpft.',
     partner_not_found:
       'Das Partnerkonto, mit dem dieses Portal verknüpft ist, existiert nicht mehr. Wenden Sie sich an Ihren Partnermanager.',
+    membership_not_found: 'Ihr Unternehmen ist noch nicht in das Partnerprogramm aufgenommen.',
+    partner_user_exists: 'Ein Benutzer mit diesem Store-Login wurde bereits hinzugefügt.',
     portal_session_required: 'Öffnen Sie die App aus Ihrem Bitrix24-Portal.',
     portal_admin_required: 'Nur ein Administrator dieses Bitrix24 kann es verknüpfen.',
     link_code_invalid: 'Dieser Verknüpfungscode ist unbekannt. Prüfen Sie ihn oder fordern Sie einen neuen an.',

@@ -266,6 +266,8 @@ export const screensEn = {
     invalid_portal_token: 'Your Bitrix24 did not confirm who you are. Reopen the app.',
     portal_not_linked: 'This portal is not linked to a partner account yet.',
     partner_not_found: 'The partner account this portal is linked to no longer exists. Contact your partner manager.',
+    membership_not_found: 'Your company has not been approved into the Partner Program yet.',
+    partner_user_exists: 'A user with this store login has been added already.',
     portal_session_required: 'Open the app from your Bitrix24 portal.',
     portal_admin_required: 'Only an administrator of this Bitrix24 can link it.',
     link_code_invalid: 'This link code is unknown. Check it or ask your partner manager for a new one.',

@@ -271,6 +271,8 @@ export const screensEs: ScreenMessages = {
     portal_not_linked: 'Este portal aún no está vinculado a una cuenta de partner.',
     partner_not_found:
       'La cuenta de partner a la que está vinculado este portal ya no existe. Contacte con su gestor de partners.',
+    membership_not_found: 'Su empresa aún no ha sido aprobada en el Programa de Partners.',
+    partner_user_exists: 'Ya se ha añadido un usuario con este inicio de sesión de la tienda.',
     portal_session_required: 'Abra la aplicación desde su portal de Bitrix24.',
     portal_admin_required: 'Solo un administrador de este Bitrix24 puede vincularlo.',
     link_code_invalid: 'Este código de vinculación no existe. Revíselo o pida uno nuevo a su gestor de partners.',

@@ -1,5 +1,12 @@
 export { eligibilityFactsOf, presentProfile } from './partners.presenter'
 export type { PartnerWithLocations } from './partners.repository'
 export { partnerManagementRoutes } from './partners.routes'
-export { assertEligible, coverageOf, eligibilityError, loadSessionPartner, setMyLocations } from './partners.service'
+export {
+  assertEligible,
+  coverageOf,
+  eligibilityError,
+  loadSessionPartner,
+  recordTutorialCompletion,
+  setMyLocations,
+} from './partners.service'
 export { getPartner } from './partners.service'

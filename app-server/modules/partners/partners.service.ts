@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, gt, isNull, or } from 'drizzle-orm'
 import { z } from 'zod'
 import { ineligibilities, type Ineligibility } from '../../../shared/domain/eligibility'
 import { MAX_ADDITIONAL_LOCATIONS } from '../../../shared/domain/reservation-rules'
@@ -288,4 +288,23 @@ export async function coverageOf(tx: Executor, partner: PartnerWithLocations): P
   const all = [partner.registeredCountry, ...partner.additionalLocations]
   const restricted = new Set(await restrictedAmong(tx, all))
   return all.filter((country) => !restricted.has(country))
+}
+
+/**
+ * The partner's Tutorial date follows from its users' completions (rules 11.1): the earliest completion by any of
+ * them. Called by the program module when a completion is recorded, in its transaction.
+ * @returns whether the date changed.
+ */
+export async function recordTutorialCompletion(tx: Tx, partnerId: string, completedAt: Date, now: Date) {
+  const rows = await tx
+    .update(partners)
+    .set({ tutorialCompletedAt: completedAt, updatedAt: now })
+    .where(
+      and(
+        eq(partners.id, partnerId),
+        or(isNull(partners.tutorialCompletedAt), gt(partners.tutorialCompletedAt, completedAt)),
+      ),
+    )
+    .returning({ id: partners.id })
+  return rows.length > 0
 }
