@@ -290,7 +290,6 @@ export const PROBLEMS = {
       readyFor: z.enum(['bronze', 'silver', 'gold']).nullable().meta({ description: 'The level it is ready for.' }),
     }),
   },
-
 } as const satisfies Record<string, ProblemDefinition>
 
 export type ProblemCatalog = typeof PROBLEMS
