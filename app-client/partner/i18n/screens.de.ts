@@ -49,6 +49,7 @@ export const screensDe: ScreenMessages = {
       'Ab {date} erscheinen hier wieder von selbst Anfragen. Ihre Reservierungen und deren Kontaktdaten bleiben bis dahin verfügbar; den Grund nennt Ihnen Ihr Partnermanager.',
   },
   quota: {
+    paused: 'Derzeit keine neuen Reservierungen',
     left: 'Noch {left} von {limit} Reservierungen frei',
     none: 'Keine Reservierungen mehr frei: Geben Sie eine frei oder warten Sie, bis ein Lead abgeschlossen ist.',
   },

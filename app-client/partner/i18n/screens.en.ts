@@ -48,6 +48,7 @@ export const screensEn = {
       'Requests appear here again on {date} by themselves. Your reservations and their contacts stay available meanwhile; your partner manager can tell you why.',
   },
   quota: {
+    paused: 'No new reservations now',
     left: '{left} of {limit} reservations left',
     none: 'No reservations left: release one or wait until a lead is closed.',
   },

@@ -49,6 +49,7 @@ export const screensEs: ScreenMessages = {
       'Las solicitudes volverán a aparecer aquí solas el {date}. Mientras tanto, sus reservas y sus contactos siguen disponibles; su gestor de partners puede explicarle el motivo.',
   },
   quota: {
+    paused: 'Ahora no puede hacer reservas nuevas',
     left: 'Le quedan {left} de {limit} reservas',
     none: 'No le quedan reservas: libere una o espere a que se cierre un lead.',
   },

@@ -4,16 +4,18 @@ import { ApiError } from '../../../app-client/common/api/api-error'
 import { partnerApi } from '../../../app-client/partner/api/partner-client'
 import CrmStatusBadge from '../../../app-client/partner/components/CrmStatusBadge.vue'
 import LoadError from '../../../app-client/partner/components/LoadError.vue'
+import PartnerNav from '../../../app-client/partner/components/PartnerNav.vue'
 import EligibilityNotice from '../../../app-client/partner/components/EligibilityNotice.vue'
 import ReservationCard from '../../../app-client/partner/components/ReservationCard.vue'
 import { de } from '../../../app-client/partner/i18n/de'
 import { en } from '../../../app-client/partner/i18n/en'
 import { es } from '../../../app-client/partner/i18n/es'
 import { useProfileStore } from '../../../app-client/partner/stores/profile'
+import { useRatingStore } from '../../../app-client/partner/stores/rating'
 import LocationsView from '../../../app-client/partner/views/LocationsView.vue'
 import RequestsView from '../../../app-client/partner/views/RequestsView.vue'
 import { mountWithApp } from '../support/mount-with-app'
-import { feedPage, feedItem, profile, reservation } from './fixtures'
+import { feedPage, feedItem, profile, rating, reservation } from './fixtures'
 
 vi.mock('../../../app-client/partner/api/partner-client', () => ({
   partnerApi: {
@@ -312,5 +314,37 @@ describe('LocationsView', () => {
     await save!.trigger('click')
     await flushPromises()
     expect(wrapper.get('[role="alert"]').text()).toContain('In Russland ist das Partnerprogramm nicht tätig.')
+  })
+})
+
+const navRoutes = ['home', 'requests', 'reservations', 'rating', 'locations'].map((name) => ({
+  path: name === 'home' ? '/' : `/${name}`,
+  name,
+  component: { render: () => null },
+}))
+
+describe('PartnerNav', () => {
+  it('When the partner is kept from requests, then the header says no new reservations instead of a count', async () => {
+    api.getProfile.mockResolvedValue(
+      profile({ eligibility: { eligible: false, reasons: [{ code: 'partner_suspended' }] } }),
+    )
+    api.getRating.mockResolvedValue(rating({ open: 2 }))
+    await useProfileStore().load()
+    await useRatingStore().load()
+
+    const { wrapper } = await mountWithApp(PartnerNav, { messages, routes: navRoutes })
+
+    expect(wrapper.get('[data-testid="quota"]').text()).toContain('No new reservations now')
+    expect(wrapper.get('[data-testid="quota"]').text()).not.toContain('reservations left')
+  })
+
+  it('When the partner may reserve, then the header counts the open reservations left from the rating', async () => {
+    api.getRating.mockResolvedValue(rating({ open: 2 }))
+    await useProfileStore().load()
+    await useRatingStore().load()
+
+    const { wrapper } = await mountWithApp(PartnerNav, { messages, routes: navRoutes })
+
+    expect(wrapper.get('[data-testid="quota"]').text()).toMatch(/\d+ of \d+ reservations left/)
   })
 })
