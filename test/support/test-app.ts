@@ -47,6 +47,8 @@ export interface TestAppOptions {
   clientBuildDir?: string
   /** Start the clock here; it stands still until a test moves it. */
   now?: Date | string
+  /** A database of this file's own also on PostgreSQL (see `openTestDatabase`). */
+  ownDatabase?: boolean
 }
 
 /** The real app on this file's test database, with a movable clock and its log output captured. */
@@ -60,7 +62,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     ...MANAGER_IDLE_OFF,
     ...env,
   })
-  const database = await openTestDatabase()
+  const database = await openTestDatabase({ own: options.ownDatabase ?? false })
   const { logger, lines } = captureLogger(config.LOG_LEVEL)
   const clock = new ManualClock(options.now ?? new Date())
   const ctx: AppContext = { db: database.db, clock, logger, config, appSecret: TEST_APP_SECRET }
