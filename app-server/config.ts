@@ -136,6 +136,8 @@ const ConfigSchema = z.object({
   /** How often every installed portal's CRM is read for the changes whose events the app missed. */
   RECONCILE_EVERY_SECONDS: positiveInt.default(600),
   DEMO: z.enum(['auto', 'off']).default('auto'),
+  /** Eight weeks of back-dated history for the console's charts and queues; `off` keeps the demo's portals alone. */
+  DEMO_HISTORY: z.enum(['on', 'off']).default('on'),
   DEMO_PORTAL_PORT: z.coerce
     .number({ error: 'must be a port number' })
     .int('must be a whole number')

@@ -120,7 +120,7 @@ export async function seedDemo(
   const linkCode = await api.call<{ code: string }>('POST', `/api/manager/partners/${newcomerId}/link-code`, asManager)
 
   await seedRequests(api, sessions)
-  await seedHistory(ctx)
+  if (ctx.config.DEMO_HISTORY === 'on') await seedHistory(ctx)
   return { managers, unlinkedLinkCode: linkCode.code }
 }
 

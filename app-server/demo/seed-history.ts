@@ -97,6 +97,20 @@ export async function seedHistory(ctx: AppContext): Promise<void> {
            (array['unreachable', 'duplicate', 'out_of_scope'])[1 + (row_number() over ())::int % 3],
            'Nobody answered the phone or the e-mail for a week.', picked.reserved_at + interval '1 day'
     from picked join released on released.id = picked.id`)
+  // History is finished business: an undecided lead was released long ago, so the demo partners' open
+  // reservations stay the live demo's own (and within their tier's limit); failed pushes stay for the lead-sync queue.
+  await db.execute(sql`
+    update reservations res set status = 'released', release_reason = 'partner',
+           released_at = least(res.reserved_at + interval '3 days', ${now})
+    from requests q
+    where q.id = res.request_id and q.contact_email like '%@history.demo.example'
+      and res.status = 'active' and res.outcome is null and res.crm_status <> 'failed'`)
+  await db.execute(sql`
+    update requests q set reserved_count = coalesce(c.n, 0)
+    from (select q2.id, count(r.id) filter (where r.status = 'active')::int as n
+          from requests q2 left join reservations r on r.request_id = q2.id
+          where q2.contact_email like '%@history.demo.example' group by q2.id) c
+    where c.id = q.id`)
   await db.execute(sql`
     insert into client_feedback (request_id, reservation_id, partner_id, response_speed, service_quality, comment,
                                  created_at, updated_at)

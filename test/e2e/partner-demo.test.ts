@@ -92,7 +92,7 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
     }
     mkdirSync(ARTIFACTS, { recursive: true })
     // A small quota (a ceiling over every rating tier), so that the quota refusal is reachable in the demo.
-    demo = await startDemoServer({ RESERVATION_OPEN_LIMIT: '2' })
+    demo = await startDemoServer({ RESERVATION_OPEN_LIMIT: '2', DEMO_HISTORY: 'off' })
     browser = await launchBrowser()
     // axe-core is injected into the pages, which their CSP would refuse.
     context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 1600 }, locale: 'en-US' })

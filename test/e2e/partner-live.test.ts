@@ -56,7 +56,7 @@ describe('the partner app stays true while it is open (demo portal)', () => {
       throw new Error('dist/client/partner/index.html is missing: build the client first (npm run build)')
     }
     mkdirSync(ARTIFACTS, { recursive: true })
-    demo = await startDemoServer()
+    demo = await startDemoServer({ DEMO_HISTORY: 'off' })
     browser = await launchBrowser()
     context = await browser.newContext({
       viewport: { width: 1280, height: 1400 },
