@@ -343,7 +343,11 @@ describe('the partner app, screen by screen, in English, German and Spanish', ()
   }, 120_000)
 
   it('after a drop to a slower tier, the empty feed says how many requests are coming and when the next appears', async () => {
-    const password = /data-demo-password>([^<]+)</.exec(demo.demoHtml)?.[1]
+    // The demo page lists one account per role; the rating adjustment is a manager's.
+    const row = /data-demo-manager="manager">.*?data-demo-email>([^<]+)<.*?data-demo-password>([^<]+)</s.exec(
+      demo.demoHtml,
+    )
+    const [email, password] = [row?.[1], row?.[2]]
     const api = async (method: string, path: string, token: string | null, body?: unknown) => {
       const response = await fetch(`${demo.server.baseUrl}${path}`, {
         method,
@@ -356,7 +360,7 @@ describe('the partner app, screen by screen, in English, German and Spanish', ()
       expect(response.status, `${method} ${path}`).toBeLessThan(300)
       return response.json() as Promise<Record<string, unknown>>
     }
-    const session = await api('POST', '/api/manager/session', null, { email: 'manager@demo.example', password })
+    const session = await api('POST', '/api/manager/session', null, { email, password })
     const token = String(session.token)
     const found = (await api('GET', '/api/manager/partners?search=demo-acme', token)) as {
       items: { id: string; partnerCode: string }[]
