@@ -301,11 +301,11 @@ describe('the partner app inside the emulated portal (npm start demo)', () => {
       .locator('[data-testid="request-card"]', { hasText: 'Barcelona' })
       .getByRole('button', { name: 'Details' })
       .click()
-    await app.getByRole('button', { name: 'Reserve', exact: true }).click()
-    await app.getByRole('button', { name: 'Reserve and create lead' }).click()
+    // The feed already carries the server's decision: the dialog says why instead of offering Reserve.
     await expect
-      .poll(() => app.getByTestId('reserve-error').textContent())
+      .poll(() => app.getByTestId('denial').textContent())
       .toContain('You hold as many open reservations as allowed.')
+    expect(await app.getByRole('button', { name: 'Reserve', exact: true }).count()).toBe(0)
     await screen(page, '11-refusal-quota')
     await page.close()
   })
