@@ -58,7 +58,9 @@ async function tally() {
 
 describe('demo seeding through the real install, link and reserve flows', () => {
   beforeAll(async () => {
-    setup = await startAppWithEmulator(DEMO_CLIENT_ID)
+    // The demo seeds an empty database, and its history spreads over every approved partner: on PostgreSQL it
+    // gets a database of its own, without other files' partners.
+    setup = await startAppWithEmulator(DEMO_CLIENT_ID, {}, { ownDatabase: true })
   })
   afterAll(async () => {
     await setup?.close()

@@ -21,7 +21,11 @@ export interface EmulatedSetup {
  * The real app listening on a loopback port, registered as a Bitrix24 app with a portal emulator that plays the
  * portals and the OAuth server. A one-page client build lets the installer page answer with the app's shell.
  */
-export async function startAppWithEmulator(clientId: string, env: Record<string, string> = {}): Promise<EmulatedSetup> {
+export async function startAppWithEmulator(
+  clientId: string,
+  env: Record<string, string> = {},
+  options: { ownDatabase?: boolean } = {},
+): Promise<EmulatedSetup> {
   const clientSecret = `secret-of-${clientId}`
   const emulator = createPortalEmulator()
   const emulatorServer = await emulator.listen()
@@ -36,7 +40,7 @@ export async function startAppWithEmulator(clientId: string, env: Record<string,
       B24_ALLOW_HTTP: 'true',
       ...env,
     },
-    { clientBuildDir: buildDir },
+    { clientBuildDir: buildDir, ...(options.ownDatabase ? { ownDatabase: true } : {}) },
   )
   const server: Server = await new Promise((resolve) => {
     const listening = t.app.listen(0, '127.0.0.1', () => resolve(listening))
