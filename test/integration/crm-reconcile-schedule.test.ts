@@ -4,10 +4,7 @@ import { jobs } from '../../app-server/db/schema'
 import { createWorker } from '../../app-server/jobs/registry'
 import { createTestApp, type TestApp } from '../support/test-app'
 
-/**
- * The reconcile slots between two instants, oldest first. On PostgreSQL every test file shares the `jobs` table, so
- * only the slots of this test's own window count.
- */
+/** The reconcile slots between two instants, oldest first. */
 const reconcileSlots = async (t: TestApp, from: string, to: string) =>
   (await t.database.db.select({ key: jobs.key }).from(jobs).where(eq(jobs.name, 'crm-sync.reconcile')))
     .map((row) => row.key)
@@ -20,7 +17,9 @@ const reconcileSlots = async (t: TestApp, from: string, to: string) =>
 describe('reconciliation schedule', () => {
   let t: TestApp
   beforeAll(async () => {
-    t = await createTestApp({ RECONCILE_EVERY_SECONDS: '120' })
+    // Other files' workers write reconcile slots of their own clocks into the `jobs` table, so on PostgreSQL this
+    // file counts slots in a database of its own.
+    t = await createTestApp({ RECONCILE_EVERY_SECONDS: '120' }, { ownDatabase: true })
   })
   afterAll(() => t.close())
 
