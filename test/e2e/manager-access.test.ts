@@ -16,11 +16,26 @@ const LANGS = ['en', 'de', 'es'] as const
 type Lang = (typeof LANGS)[number]
 
 const TEXT = {
-  en: { signIn: 'Sign in', managers: 'Managers', email: 'E-mail', password: 'Password', confirm: 'Confirm' },
-  de: { signIn: 'Anmelden', managers: 'Manager', email: 'E-Mail', password: 'Passwort', confirm: 'Bestätigen' },
+  en: {
+    signIn: 'Sign in',
+    managers: 'Managers',
+    status: 'System status',
+    email: 'E-mail',
+    password: 'Password',
+    confirm: 'Confirm',
+  },
+  de: {
+    signIn: 'Anmelden',
+    managers: 'Manager',
+    status: 'Systemstatus',
+    email: 'E-Mail',
+    password: 'Passwort',
+    confirm: 'Bestätigen',
+  },
   es: {
     signIn: 'Iniciar sesión',
     managers: 'Managers',
+    status: 'Estado del sistema',
     email: 'Correo electrónico',
     password: 'Contraseña',
     confirm: 'Confirmar',
@@ -107,6 +122,9 @@ describe('manager console: access, the shell and the Managers screen', () => {
       await page.getByRole('button', { name: TEXT[lang].signIn, exact: true }).click()
       await page.getByTestId('signed-in-as').waitFor()
       expect(await page.getByTestId('signed-in-as').textContent()).toContain('Ada Admin')
+      // Signed in, the console opens on the dashboard; the system status is one click away.
+      await page.getByTestId('dashboard-queues').waitFor()
+      await page.getByTestId('console-nav').getByRole('link', { name: TEXT[lang].status, exact: true }).click()
       await page.getByTestId('health-details').waitFor()
       await shot(page, lang, 'status')
 
@@ -185,8 +203,9 @@ describe('manager console: access, the shell and the Managers screen', () => {
       expect(await nav.getByRole('link', { name: 'System status' }).count()).toBe(1)
       await shot(page, 'en', 'viewer-status')
       await page.goto(`${app.baseUrl}/manager/managers`)
-      await page.getByTestId('health-details').waitFor()
-      expect(new URL(page.url()).pathname).toBe('/manager/status')
+      // A screen the role may not open sends it home, to the dashboard.
+      await page.getByTestId('dashboard-queues').waitFor()
+      expect(new URL(page.url()).pathname).toBe('/manager/dashboard')
       expect(errors).toEqual([])
     } finally {
       await context.close()
