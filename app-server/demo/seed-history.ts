@@ -74,10 +74,6 @@ export async function seedHistory(ctx: AppContext): Promise<void> {
                                     when (r.g * 3 + j) % 5 in (0, 1) then 'won'
                                     when (r.g * 3 + j) % 5 = 2 then 'lost' end as outcome) o
     on conflict do nothing`)
-  await db.execute(sql`
-    update requests q set reserved_count = c.n
-    from (select request_id, count(*) filter (where status = 'active')::int as n from reservations group by 1) c
-    where c.request_id = q.id and q.contact_email like '%@history.demo.example'`)
   // Three recent undecided leads handed back as bad leads, waiting for a manager.
   await db.execute(sql`
     with picked as (
@@ -105,6 +101,7 @@ export async function seedHistory(ctx: AppContext): Promise<void> {
     from requests q
     where q.id = res.request_id and q.contact_email like '%@history.demo.example'
       and res.status = 'active' and res.outcome is null and res.crm_status <> 'failed'`)
+  // The slots taken, counted once every release (returns and old undecided leads) is done.
   await db.execute(sql`
     update requests q set reserved_count = coalesce(c.n, 0)
     from (select q2.id, count(r.id) filter (where r.status = 'active')::int as n
